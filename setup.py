@@ -1,0 +1,36 @@
+"""Package metadata read from settings.ini (nbdev 2 layout, without pkg_resources)."""
+from configparser import ConfigParser
+import setuptools
+from packaging.version import Version
+
+cfg = ConfigParser(delimiters=['='])
+cfg.read('settings.ini', encoding='utf-8')
+cfg = cfg['DEFAULT']
+Version(cfg['version'])  # fail early on a malformed version string
+
+requirements = cfg.get('requirements', '').split()
+dev_requirements = cfg.get('dev_requirements', '').split()
+scripts = [s.strip() for s in cfg.get('console_scripts', '').split('\n') if s.strip()]
+
+setuptools.setup(
+    name=cfg['lib_name'],
+    version=cfg['version'],
+    description=cfg['description'],
+    long_description=open('README.md', encoding='utf-8').read() if __import__('os').path.exists('README.md') else cfg['description'],
+    long_description_content_type='text/markdown',
+    author=cfg['author'],
+    author_email=cfg['author_email'],
+    license='Apache-2.0',
+    url=cfg['git_url'],
+    packages=setuptools.find_packages(include=['battery_dev', 'battery_dev.*']),
+    include_package_data=True,
+    package_data={'battery_dev': ['data/*', 'data/**/*']},
+    python_requires=f">={cfg['min_python']}",
+    install_requires=requirements,
+    extras_require={'dev': dev_requirements},
+    entry_points={'console_scripts': scripts, 'nbdev': [f"{cfg['lib_path']}={cfg['lib_path']}._modidx:d"]},
+    keywords=cfg.get('keywords', '').split(),
+    classifiers=['Programming Language :: Python :: 3.11', 'License :: OSI Approved :: Apache Software License'],
+    project_urls={'Documentation': cfg['doc_host'] + cfg['doc_baseurl'], 'Source': cfg['git_url']},
+    zip_safe=False,
+)
