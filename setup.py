@@ -30,7 +30,7 @@ setuptools.setup(
     extras_require={'dev': dev_requirements},
     entry_points={'console_scripts': scripts, 'nbdev': [f"{cfg['lib_path']}={cfg['lib_path']}._modidx:d"]},
     keywords=cfg.get('keywords', '').split(),
-    classifiers=['Programming Language :: Python :: 3.11', 'License :: OSI Approved :: Apache Software License'],
+    classifiers=['Programming Language :: Python :: 3.11'],
     project_urls={'Documentation': cfg['doc_host'] + cfg['doc_baseurl'], 'Source': cfg['git_url']},
     zip_safe=False,
 )
