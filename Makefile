@@ -6,6 +6,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# pip on some machines warns once per package about unusable local index folders: keep its output readable
+QUIET_PIP := 2>&1 | { grep -v "^WARNING: Location 'file:" || true; }
 export PYBAMM_DISABLE_TELEMETRY := true
 export MPLBACKEND := Agg
 export PATH := $(CURDIR)/$(BIN):$(PATH)
@@ -18,9 +20,9 @@ install: $(STAMP)
 # (DESIGN.md: torch==2.13.0 lies on disk here; an unpinned torch pulls a multi-GB CUDA build).
 $(STAMP): settings.ini setup.py constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip setuptools wheel
-	$(BIN)/python -m pip install -q torch==2.13.0
-	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
+	$(BIN)/python -m pip install -q --upgrade pip setuptools wheel $(QUIET_PIP)
+	$(BIN)/python -m pip install -q torch==2.13.0 $(QUIET_PIP)
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]' $(QUIET_PIP)
 	@touch $@
 
 demo: $(STAMP)
