@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['X_LIMITS', 'TIME_PANELS', 'CYCLE_PANELS', 'COLOURS', 'DASHES', 'STYLE', 'TRANSPARENT', 'gif_info', 'check_gif',
            'gif_limits_ok', 'panel_variables', 'display_values', 'grid_shape', 'figure_inches', 'legend_parts',
-           'CurveAnimation', 'shared_palette', 'to_palette', 'gif_header', 'gif_frame', 'write_gif', 'plan_gif',
+           'CurveAnimation', 'shared_palette', 'PaletteMapper', 'gif_header', 'gif_frame', 'write_gif', 'plan_gif',
            'animate_series', 'short_step', 'subtitle_of', 'render_gif', 'make_gif', 'read_config', 'gif_main']
 
 # %% ../nbs/03_animate.ipynb #fcbd0de9
@@ -229,16 +229,43 @@ class CurveAnimation:
 # %% ../nbs/03_animate.ipynb #dddea11e
 TRANSPARENT = 255   # palette index left free: pixels unchanged since the previous frame
 
-def shared_palette(rgba:np.ndarray, colours:int=255) -> Image.Image:
-    "A P-mode image holding the palette of `rgba` (maximum coverage, `colours` entries) to map every frame onto."
-    rgb = Image.fromarray(np.ascontiguousarray(rgba[..., :3]))
-    return rgb.quantize(colours, method=Image.Quantize.MAXCOVERAGE)
+def shared_palette(rgba:np.ndarray,   # the frame that shows every colour (the last one)
+                   colours:int=255,     # palette entries (one index stays free for transparency)
+                   exact:int=64) -> list[int]: # the most frequent colours, kept exactly
+    "One palette for every frame (flat list of RGB values): the `exact` commonest colours as they are, the rest by maximum coverage."
+    rgb = np.ascontiguousarray(rgba[..., :3])
+    packed = (rgb[..., 0].astype(np.uint32) << 16 | rgb[..., 1].astype(np.uint32) << 8 | rgb[..., 2]).ravel()
+    keys, counts = np.unique(packed, return_counts=True)
+    top = keys[np.argsort(counts)[::-1][:exact]]
+    pal = np.stack([top >> 16, (top >> 8) & 255, top & 255], 1).astype(np.uint8).ravel().tolist()
+    rest = Image.fromarray(rgb).quantize(colours - len(top), method=Image.Quantize.MAXCOVERAGE)
+    return pal + rest.getpalette()[:3 * (colours - len(top))]
 
-def to_palette(rgba:np.ndarray, palette:Image.Image) -> np.ndarray:
-    "Palette indices (height, width) of an RGBA frame mapped onto `palette` (nearest colour, no dithering)."
-    h, w = rgba.shape[:2]
-    rgb = Image.frombuffer('RGBA', (w, h), rgba, 'raw', 'RGBA', 0, 1).convert('RGB')
-    return np.asarray(rgb.quantize(palette=palette, dither=Image.Dither.NONE))
+class PaletteMapper:
+    "Map RGBA frames onto a fixed palette, exactly (nearest colour), remembering the answer for each colour seen."
+    def __init__(self, palette:list[int]):
+        self.colours = np.array(palette[:3 * TRANSPARENT], dtype=np.int32).reshape(-1, 3)
+        self.lut = np.full(1 << 24, TRANSPARENT, dtype=np.uint8)   # 24-bit colour -> index; TRANSPARENT: not seen yet
+    def __call__(self, rgba:np.ndarray,   # frame to map (height, width, 4)
+                 prev:tuple|None=None     # (rgba, indices) of the previous frame: only changed pixels are looked up
+                ) -> np.ndarray:
+        "Palette indices (height, width) of an RGBA frame."
+        v = np.ascontiguousarray(rgba).view('<u4')[..., 0]        # bytes R, G, B, A -> A<<24 | B<<16 | G<<8 | R
+        if prev is None: return self._lookup(v & 0xFFFFFF)
+        changed = v != np.ascontiguousarray(prev[0]).view('<u4')[..., 0]
+        idx = prev[1].copy()
+        idx[changed] = self._lookup(v[changed] & 0xFFFFFF)
+        return idx
+
+    def _lookup(self, key:np.ndarray) -> np.ndarray:
+        idx = self.lut[key]
+        new = idx == TRANSPARENT
+        if new.any():
+            k = np.unique(key[new])
+            rgb = np.stack([k & 255, (k >> 8) & 255, k >> 16], 1).astype(np.int32)
+            self.lut[k] = ((rgb[:, None, :] - self.colours[None]) ** 2).sum(-1).argmin(1)
+            idx = self.lut[key]
+        return idx
 
 # %% ../nbs/03_animate.ipynb #4db726b9
 from PIL import GifImagePlugin
@@ -278,16 +305,16 @@ def write_gif(anim:CurveAnimation,     # the animation to encode
     t0 = time.perf_counter()
     last = anim.frame(n - 1)
     Image.fromarray(np.ascontiguousarray(last[..., :3])).save(out.with_suffix('.png'))
-    palette = shared_palette(last)
+    palette = shared_palette(last); to_index = PaletteMapper(palette)
     t['palette'] = time.perf_counter() - t0
     prev = [None]
     def encode(rgba, delay):                          # on the worker thread, one frame after the other
-        t1 = time.perf_counter(); idx = to_palette(rgba, palette)
-        t2 = time.perf_counter(); data = gif_frame(idx, prev[0], delay); prev[0] = idx
+        t1 = time.perf_counter(); idx = to_index(rgba, prev[0])
+        t2 = time.perf_counter(); data = gif_frame(idx, prev[0] and prev[0][1], delay); prev[0] = (rgba, idx)
         t['quantise'] += t2 - t1; t['encode'] += time.perf_counter() - t2
         return data
     with open(out, 'wb') as f, ThreadPoolExecutor(1) as worker:
-        f.write(gif_header(w, h, palette.getpalette()))
+        f.write(gif_header(w, h, palette))
         pending = deque()
         for k in range(n):
             t0 = time.perf_counter(); rgba = anim.frame(k).copy(); t['render'] += time.perf_counter() - t0

@@ -5,8 +5,8 @@
 # %% auto #0
 __all__ = ['PROTOCOL_KEYS', 'CHECKPOINT_FORMAT', 'protocol_features', 'CellSeries', 'series_from_curves', 'series_from_cell',
            'read_series', 'last_cycle_forecast', 'linear_forecast', 'Normaliser', 'fit_normaliser', 'toy_series',
-           'smoothed_last', 'ProfileRNN', 'TrainConfig', 'pick_device', 'torch_threads', 'Windows', 'load_checkpoint',
-           'Forecaster', 'train']
+           'smoothed_last', 'line_slope', 'ProfileRNN', 'TrainConfig', 'pick_device', 'torch_threads', 'Windows',
+           'load_checkpoint', 'Forecaster', 'train']
 
 # %% ../nbs/11a_forecast_model.ipynb #5dc268de
 import math, time
@@ -206,6 +206,16 @@ def smoothed_last(y:torch.Tensor, # [B, T, D] a sequence
     yk = y[:, -k:]; m = yk.mean(1)
     return m + torch.einsum('t,btd->bd', x, yk - m[:, None]) / (x @ x) * (k - 1) / 2
 
+def line_slope(y:torch.Tensor, # [B, T, D] a sequence
+               k:int           # fit the line through the last k steps (k < 2: no line, slope 0)
+              ) -> torch.Tensor:
+    "Slope per step of a straight line fitted through the last `k` steps of `y`: [B, D]."
+    k = min(int(k), y.shape[1])
+    if k < 2: return torch.zeros_like(y[:, -1])
+    x = torch.arange(k, dtype=y.dtype, device=y.device) - (k - 1) / 2
+    yk = y[:, -k:]
+    return torch.einsum('t,btd->bd', x, yk - yk.mean(1, keepdim=True)) / (x @ x)
+
 class ProfileRNN(nn.Module):
     "GRU over past cycles (scaled curve + capacity, cycle age, protocol) predicting the change to the next cycle."
     def __init__(self, n_points:int,   # grid points per discharge curve
@@ -229,20 +239,22 @@ class ProfileRNN(nn.Module):
         h = [x := cell(x, hi) for cell, hi in zip(self.cells, h)]
         return self.head(x), h
 
-    def forward(self, ctx, ctx_age, prot, fut_age, scale, smooth:int=0, smooth_q:int=0):
+    def forward(self, ctx, ctx_age, prot, fut_age, scale, smooth:int=0, smooth_q:int=0, trend:int=0, trend_q:int=0, q_out:float=1.0):
         "Read the context [B, L, P+1], roll over future ages [B, H]: one-step predictions [B, L, P+1], rollout [B, H, P+1]."
         h = [ctx.new_zeros(len(ctx), self.hidden)] * self.layers
+        out = torch.ones_like(scale); out[-1] = q_out  # the capacity's output is scaled by q_out
         dys = torch.cat([torch.zeros_like(ctx[:, :1]), torch.diff(ctx, dim=1) / scale], 1)  # changes, in units of `scale`
+        prior = torch.cat([line_slope(ctx[..., :-1], trend), line_slope(ctx[..., -1:], trend_q)], -1)  # change prior per cycle
         one = []
         for j in range(ctx.shape[1]):
-            d, h = self.step(ctx[:, j], dys[:, j], ctx_age[:, j], prot, h)
-            one.append(ctx[:, j] + d * scale)
+            d, h = self.step(ctx[:, j], dys[:, j], ctx_age[:, j], prot, h); d = d * out
+            one.append(ctx[:, j] + prior + d * scale)
         anchor = torch.cat([smoothed_last(ctx[..., :-1], smooth), smoothed_last(ctx[..., -1:], smooth_q)], -1)
-        y = anchor + d * scale
+        y = anchor + prior + d * scale
         outs = [y]
         for j in range(fut_age.shape[1] - 1):
-            d, h = self.step(y, d, fut_age[:, j], prot, h)
-            y = y + d * scale
+            d, h = self.step(y, prior / scale + d, fut_age[:, j], prot, h); d = d * out
+            y = y + prior + d * scale
             outs.append(y)
         return torch.stack(one, 1), torch.stack(outs, 1)
 
@@ -256,6 +268,9 @@ class TrainConfig:
     layers:int=1          # stacked GRU cells
     smooth:int=20         # the curve's first change is added to a line fit through its last `smooth` cycles (0 or 1: to the last cycle)
     smooth_q:int=2        # the same for the capacity (nearly noise-free in simulated fleets: a short window)
+    trend:int=0           # the curve's predicted change is a correction to the slope of a line through its last `trend` cycles (0: no line)
+    trend_q:int=10        # the same for the capacity
+    q_out:float=0.1       # the capacity's output is multiplied by this (its correction to the trend is small)
     batch_size:int=128    # windows per batch
     batches:int=30        # batches per epoch (at most)
     epochs:int=40         # maximum epochs
@@ -370,7 +385,8 @@ class Forecaster:
             ys.append(y[-L:]); ags.append(a[-L:]); ps.append(p)
         T = lambda x: torch.tensor(np.stack(x), device=self.device)
         scale = torch.tensor(self.norm.step_scale(self.model.n_points), device=self.device)
-        _, roll = self.model(T(ys), T(ags), T(ps), T(fas), scale, self.cfg.smooth, self.cfg.smooth_q)
+        c = self.cfg
+        _, roll = self.model(T(ys), T(ags), T(ps), T(fas), scale, c.smooth, c.smooth_q, c.trend, c.trend_q, c.q_out)
         return self.norm.decode(roll.cpu().numpy())
 
     def predict(self, s:CellSeries, # a cell's history
@@ -431,7 +447,7 @@ def _train(train_cells, val_cells, cfg, checkpoint, info, progress):
         model.train(); t0, total = time.perf_counter(), 0.0
         for b in range(0, len(rows), cfg.batch_size):
             ctx, ca, p, fa, tgt = tw.batch(rows[b:b + cfg.batch_size])
-            one, roll = model(ctx, ca, p, fa, scale, cfg.smooth, cfg.smooth_q)
+            one, roll = model(ctx, ca, p, fa, scale, cfg.smooth, cfg.smooth_q, cfg.trend, cfg.trend_q, cfg.q_out)
             loss = _loss(roll, tgt, scale, cfg.q_weight) + cfg.tf_weight * _loss(one[:, :-1], ctx[:, 1:], scale, cfg.q_weight)
             opt.zero_grad(); loss.backward()
             nn.utils.clip_grad_norm_(model.parameters(), cfg.grad_clip); opt.step()
@@ -442,7 +458,7 @@ def _train(train_cells, val_cells, cfg, checkpoint, info, progress):
             val = 0.0
             for b in range(0, len(vrows), 256):
                 ctx, ca, p, fa, tgt = vw.batch(vrows[b:b + 256])
-                val += _loss(model(ctx, ca, p, fa, scale, cfg.smooth, cfg.smooth_q)[1], tgt, scale, cfg.q_weight).item() * len(tgt)
+                val += _loss(model(ctx, ca, p, fa, scale, cfg.smooth, cfg.smooth_q, cfg.trend, cfg.trend_q, cfg.q_out)[1], tgt, scale, cfg.q_weight).item() * len(tgt)
             val /= len(vrows)
         rec = dict(epoch=epoch, train_loss=total / len(rows), val_loss=val, seconds=secs, cycles_per_s=len(rows) * need / secs)
         st['history'].append(rec); st['epoch'] = epoch

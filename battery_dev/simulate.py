@@ -71,7 +71,7 @@ def conditions(cfg:Config) -> str:
     else:
         n = cfg.experiment['repeats']
         load = f"{n} cycles" if cfg.kind == 'degradation' else ("cycle" if n == 1 else f"{n} cycles")
-        first = cfg.experiment['steps'][0].lower()
+        first = cfg.experiment['steps'][0]; first = first[0].lower() + first[1:]
         load += f" ({first}, ...)"
     return f"{load} at {t}, {cfg.parameter_set}"
 
