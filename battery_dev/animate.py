@@ -267,9 +267,10 @@ class PaletteMapper:
             idx = self.lut[key]
         return idx
 
-# %% ../nbs/03_animate.ipynb #4db726b9
+# %% ../nbs/03_animate.ipynb #897352a2
 from PIL import GifImagePlugin
 
+# %% ../nbs/03_animate.ipynb #4db726b9
 def gif_header(width:int, height:int, palette:list[int]) -> bytes:
     "GIF89a header: logical screen, a 256-colour global colour table and the loop-forever extension."
     table = bytes(palette[:768]).ljust(768, b'\0')

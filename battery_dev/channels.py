@@ -13,10 +13,12 @@ from dataclasses import dataclass, asdict
 from datetime import datetime, timezone
 from pathlib import Path
 
-# %% ../nbs/07_channels.ipynb #c15c95ae
+# %% ../nbs/07_channels.ipynb #9ada79e7
 import requests, tweepy
 from requests_oauthlib import OAuth1
 import logging
+
+# %% ../nbs/07_channels.ipynb #c15c95ae
 for _name in ('requests_oauthlib', 'oauthlib'): logging.getLogger(_name).setLevel(logging.WARNING)  # their DEBUG logs show signed headers
 
 # %% ../nbs/07_channels.ipynb #a9f10964

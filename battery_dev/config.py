@@ -471,7 +471,7 @@ def precheck(cfg:Config) -> str|None:
     return None
 
 # %% ../nbs/01_config.ipynb #fb778e47
-def support_table(sets:list|None=None, models:list|None=None) -> 'pd.DataFrame':
+def support_table(sets:list|None=None, models:list|None=None):
     "Run a 1C discharge of each parameter set with each model; seconds taken, or the error PyBaMM raised."
     import pandas as pd, pybamm
     pybamm.set_logging_level('ERROR')

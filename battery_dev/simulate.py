@@ -16,8 +16,10 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 import numpy as np
 
-# %% ../nbs/02_simulate.ipynb #ac44928a
+# %% ../nbs/02_simulate.ipynb #bc77fe29
 import pybamm
+
+# %% ../nbs/02_simulate.ipynb #ac44928a
 pybamm.set_logging_level('ERROR')
 
 # %% ../nbs/02_simulate.ipynb #5bd18ca7
@@ -321,7 +323,7 @@ def _time_inputs_vs_rebuild(model='SPMe', name='Negative electrode porosity', va
     t4 = time.perf_counter()
     return dict(once=t2 - t0, build=t1 - t0, first_solve=t2 - t1, warm_solve=t3 - t2, rebuild=t4 - t3)
 
-def bench_simulate(n_values:int=5) -> 'pd.DataFrame':
+def bench_simulate(n_values:int=5):
     "Benchmark table: input parameters vs rebuilding, and build/solve/process time per kind of comparison."
     import pandas as pd
     rows = []
