@@ -102,7 +102,7 @@ LIMITS = dict(
     max_time_repeats=5,           # time comparisons: repeats of an experiment
     max_steps=8,                  # steps per cycle
     max_hours=2000.0,             # simulated hours (estimated from the steps)
-    max_time_hours=48.0,          # simulated hours for a time comparison
+    max_time_hours=72.0,          # simulated hours for a time comparison
     min_frames=2, max_frames=350, # X allows 350 frames in a GIF
     degradation_models=('SPM', 'SPMe'), # DFN cycling takes ~10x longer
 )
@@ -168,6 +168,7 @@ VARIABLES = {  # name: (factor low, factor high, absolute min, absolute max, can
     'Negative electrode porosity': (0.6, 1.4, 0.05, 0.7, True),
     'Positive electrode porosity': (0.6, 1.4, 0.05, 0.7, True),
     'Separator porosity': (0.7, 1.3, 0.2, 0.9, True),
+    'Electrode height [m]': (0.5, 3.0, 0.01, 1.0, False),  # BattBot's example varies this
     'Negative electrode conductivity [S.m-1]': (0.01, 1.0, 1e-4, 1e5, True),
     'Positive electrode conductivity [S.m-1]': (0.05, 2.0, 1e-4, 1e5, True),
     'Negative electrode Bruggeman coefficient (electrolyte)': (0.8, 1.6, 1.0, 4.0, True),
