@@ -183,7 +183,7 @@ VARIABLES = {  # name: (factor low, factor high, absolute min, absolute max, can
 
 # %% ../nbs/01_config.ipynb #5beeb964
 DEGRADATION = {  # mechanism key: (PyBaMM options, varied parameter, factor low, factor high, set capability)
-    'SEI reaction limited': ({'SEI': 'reaction limited'}, 'SEI kinetic rate constant [m.s-1]', 1.0, 100.0, 'SEI'),
+    'SEI reaction limited': ({'SEI': 'reaction limited'}, 'SEI reaction exchange current density [A.m-2]', 1.0, 100.0, 'SEI'),
     'SEI solvent-diffusion limited': ({'SEI': 'solvent-diffusion limited'}, 'SEI solvent diffusivity [m2.s-1]', 1.0, 1000.0, 'SEI'),
     'SEI electron-migration limited': ({'SEI': 'electron-migration limited'}, 'SEI electron conductivity [S.m-1]', 1.0, 1000.0, 'SEI'),
     'SEI interstitial-diffusion limited': ({'SEI': 'interstitial-diffusion limited'}, 'SEI lithium interstitial diffusivity [m2.s-1]', 1.0, 1000.0, 'SEI'),

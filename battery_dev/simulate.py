@@ -4,7 +4,8 @@
 
 # %% auto #0
 __all__ = ['TIME_VARIABLES', 'CYCLE_VARIABLES', 'SimulationFailed', 'SimulationError', 'SimulationTimeout', 'Comparison',
-           'case_labels', 'conditions', 'title_of', 'run_comparison', 'simulate', 'simulate_many', 'bench_simulate']
+           'case_labels', 'conditions', 'title_of', 'check_varied_matters', 'run_comparison', 'simulate',
+           'simulate_many', 'bench_simulate']
 
 # %% ../nbs/02_simulate.ipynb #c8718025
 from .core import *
@@ -143,6 +144,18 @@ def _cycle_series(sol, steps:list, capacity:float) -> dict:
         out.setdefault(k, np.zeros(n))
     return out
 
+# %% ../nbs/02_simulate.ipynb #d9ba7904
+def check_varied_matters(cfg:Config, # the configuration that was simulated
+                        series:list, # one dict of arrays per case, as in `Comparison.series`
+                       ):
+    "Raise `SimulationError` when the varied values of `cfg` all gave the same results."
+    if not cfg.varied or len(series) < 2: return
+    first = series[0]
+    if all(s.keys() == first.keys() and all(np.array_equal(s[k], first[k]) for k in first) for s in series[1:]):
+        raise SimulationError(f"varying {cfg.varied['name']!r} changed nothing in the {cfg.models[0]} model with "
+                              f"{cfg.parameter_set} and options {cfg.model_options or cfg.degradation}: the parameter "
+                              "does not enter this model; vary another one")
+
 # %% ../nbs/02_simulate.ipynb #1352e511
 def _check_experiment_ran(sol, cfg, label, msgs, min_cycles=1):
     "Raise SimulationError (PyBaMM's words) when an experiment stopped inside its first cycles."
@@ -200,6 +213,7 @@ def run_comparison(cfg:Config, # a validated configuration
     except Exception as e:
         raise SimulationError(f"{type(e).__name__}: {e}") from None
     finally: pybamm.logger.removeHandler(msgs)
+    check_varied_matters(cfg, series)
     x = 'Cycle number' if cfg.kind == 'degradation' else 'Time [h]'
     return Comparison(cfg, x, labels, series, title_of(cfg),
                       dict(build=build, solve=solve, total=time.perf_counter() - t_all))
