@@ -459,6 +459,7 @@ def precheck(cfg:Config) -> str|None:
     values = [values[0], values[-1]] if len(values) > 2 else values  # the extremes; values between them run too
     try:
         for model in cfg.models:
+            voltages = []
             for v in values:
                 exp = pybamm_experiment(cfg, repeats=(2 if cfg.kind == 'degradation' else 1) if cfg.experiment else None)
                 sim = pybamm.Simulation(pybamm_model(cfg, model), parameter_values=pybamm_parameters(cfg, v, model),
@@ -468,6 +469,9 @@ def precheck(cfg:Config) -> str|None:
                 if exp is not None and len(sol.cycles[0].steps) < len(cfg.experiment['steps']):
                     return f"{model}, {v}: the first cycle stopped after {len(sol.cycles[0].steps)} of {len(cfg.experiment['steps'])} steps ({sol.termination})"
                 if sol['Time [s]'].entries[-1] < 60: return f"{model}, {v}: stopped after {sol['Time [s]'].entries[-1]:.0f} s ({sol.termination})"
+                voltages.append(sol['Voltage [V]'].entries)
+            if cfg.varied and all(len(u) == len(voltages[0]) and (u == voltages[0]).all() for u in voltages[1:]):
+                return f"{model}: varying {cfg.varied['name']!r} changes nothing in this model"
     except Exception as e: return f"{type(e).__name__}: {e}"
     return None
 
