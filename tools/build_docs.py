@@ -44,7 +44,7 @@ def src_text(cell): return ''.join(cell['source']) if isinstance(cell['source'],
 
 
 def front_matter(text):
-    "Parse the simple YAML front matter nbdev writes (title, description) without a YAML dependency."
+    "The YAML front matter nbdev writes (title, description, output-file) as a dict."
     import yaml
     body = text.strip().strip('-').strip()
     try: return yaml.safe_load(body) or {}
@@ -87,10 +87,16 @@ def convert_cell(cell):
                  outputs=outputs, execution_count=None)]
 
 
-def convert_nb(nb, depth=0):
+NB_LINK = re.compile(r'\]\((?:\./)?([\w.-]+\.ipynb)(#[^)]*)?\)')
+
+
+def convert_nb(nb, depth=0, renames=None):
+    "A processed notebook -> one myst-nb renders; `renames` maps notebook file names to their pages' names."
     cells = [c for cell in nb['cells'] for c in convert_cell(cell)]
     for c in cells:
-        if c['cell_type'] == 'markdown': c['source'] = local_links(c['source'], depth)
+        if c['cell_type'] != 'markdown': continue
+        c['source'] = local_links(c['source'], depth)
+        if renames: c['source'] = NB_LINK.sub(lambda m: f"]({renames.get(m.group(1), m.group(1))}{m.group(2) or ''})", c['source'])
     for i, c in enumerate(cells): c['id'] = f'c{i}'
     return dict(nbformat=4, nbformat_minor=5, cells=cells,
                 metadata={'kernelspec': {'display_name': 'python3', 'language': 'python', 'name': 'python3'},
@@ -103,12 +109,6 @@ def process():
     from nbdev.serve import proc_nbs
     from nbdev.config import get_config
     return proc_nbs(get_config().nbs_path, n_workers=1)
-
-
-def page_title(nb):
-    for c in nb['cells']:
-        if c['cell_type'] == 'markdown' and src_text(c).startswith('# '): return src_text(c)[2:].splitlines()[0]
-    return 'Untitled'
 
 
 def write_readme(proc):
@@ -144,45 +144,35 @@ exclude_patterns = ["_build", "**.ipynb_checkpoints"]
 '''
 
 
+def page_of(raw, rel):
+    "The page a processed notebook becomes, named as nbdev names it (front matter output-file), so its links resolve."
+    first = raw['cells'][0] if raw['cells'] else None
+    fm = front_matter(src_text(first)) if first and first['cell_type'] == 'raw' else {}
+    return (rel.parent / Path(fm.get('output-file', rel.name)).stem).as_posix()
+
+
 def build_site(proc):
     from nbdev.config import get_config
     cfg = get_config()
     shutil.rmtree(SRC, ignore_errors=True); SRC.mkdir()
-    pages, renamed = [], {}
-    for p in proc.rglob('*.ipynb'):   # every documented symbol's anchor, so links to undocumented ones are dropped
-        raw = json.loads(p.read_text())
-        fm = front_matter(src_text(raw['cells'][0])) if raw['cells'] and raw['cells'][0]['cell_type'] == 'raw' else {}
-        page = (p.relative_to(proc).parent / Path(fm.get('output-file', p.name)).with_suffix('.html').name).as_posix()
+    visible = [p for p in sorted(proc.rglob('*')) if p.is_file() and not p.relative_to(proc).parts[0].startswith(('.', '_'))]
+    nbs = {p.relative_to(proc): json.loads(p.read_text()) for p in visible if p.suffix == '.ipynb'}
+    page = {rel: page_of(raw, rel) for rel, raw in nbs.items()}
+    for rel, raw in nbs.items():   # every documented symbol's anchor, so links to undocumented ones are dropped
         for c in raw['cells']:
             for o in c.get('outputs', []):
                 md = src_text(dict(source=(o.get('data') or {}).get('text/markdown', '')))
-                ANCHORS.update((page, h.strip().lower()) for h in re.findall(r'^#{2,4} (.+)$', md, re.M))
-    for p in sorted(proc.rglob('*')):
-        rel = p.relative_to(proc)
-        if p.is_dir() or rel.parts[0].startswith(('.', '_')): continue
-        dest = SRC / rel; dest.parent.mkdir(parents=True, exist_ok=True)
-        if p.suffix == '.ipynb':
-            raw = json.loads(p.read_text())
-            nb = convert_nb(raw, depth=len(rel.parts) - 1)
-            if rel.as_posix() == 'index.ipynb': index = nb; continue
-            # name the page as nbdev does (front matter output-file), so nbdev's links to it resolve
-            fm = front_matter(src_text(raw['cells'][0])) if raw['cells'] and raw['cells'][0]['cell_type'] == 'raw' else {}
-            dest = dest.with_name(Path(fm.get('output-file', rel.name)).stem + '.ipynb')
-            pages.append(dest.relative_to(SRC).with_suffix('').as_posix())
-            renamed[rel.as_posix()] = dest.relative_to(SRC).as_posix()
-            dest.write_text(json.dumps(nb, indent=1))
-        elif p.suffix not in ('.yml', '.py'): shutil.copy2(p, dest)
-    # links between notebooks name the source files (02_simulate.ipynb): point them at the renamed pages
-    renames = {Path(src).name: Path(page).name for src, page in renamed.items()}
-    link = re.compile(r'\]\((?:\./)?([\w.-]+\.ipynb)(#[^)]*)?\)')
-    for page in pages + ['index']:
-        f = SRC / f'{page}.ipynb'
-        if not f.exists(): continue
-        nb = json.loads(f.read_text())
-        for c in nb['cells']:
-            if c['cell_type'] == 'markdown':
-                c['source'] = link.sub(lambda m: f"]({renames.get(m.group(1), m.group(1))}{m.group(2) or ''})", c['source'])
-        f.write_text(json.dumps(nb, indent=1))
+                ANCHORS.update((page[rel] + '.html', h.strip().lower()) for h in re.findall(r'^#{2,4} (.+)$', md, re.M))
+    renames = {rel.name: Path(page[rel]).name + '.ipynb' for rel in nbs}   # links between notebooks name source files
+    for rel, raw in nbs.items():
+        nb = convert_nb(raw, depth=len(rel.parts) - 1, renames=renames)
+        if rel.as_posix() == 'index.ipynb': index = nb; continue
+        dest = SRC / f'{page[rel]}.ipynb'; dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_text(json.dumps(nb, indent=1))
+    for p in visible:   # images and other files the notebooks refer to
+        if p.suffix not in ('.ipynb', '.yml', '.py'):
+            dest = SRC / p.relative_to(proc); dest.parent.mkdir(parents=True, exist_ok=True); shutil.copy2(p, dest)
+    pages = [page[rel] for rel in nbs if rel.as_posix() != 'index.ipynb']
     modules = [p for p in pages if not p.startswith('runs/')]
     runs = [p for p in pages if p.startswith('runs/')]
     toc = '```{toctree}\n:caption: Modules\n:maxdepth: 1\n\n' + '\n'.join(modules) + '\n```\n'
