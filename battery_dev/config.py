@@ -6,7 +6,7 @@
 __all__ = ['MODELS', 'PARAMETER_SETS', 'MODEL_SETS', 'LIMITS', 'VARIABLES', 'DEGRADATION', 'DEGRADATION_OPTIONS', 'KINDS',
            'model_aliases', 'canonical_model', 'parameter_window', 'default_model_options', 'check_step', 'base_value',
            'Config', 'validate_config', 'is_input', 'pybamm_model', 'pybamm_parameters', 'pybamm_experiment',
-           'precheck', 'support_table', 'draw_config', 'random_main']
+           'same_results', 'precheck', 'support_table', 'draw_config', 'random_main']
 
 # %% ../nbs/01_config.ipynb #6f220347
 from .core import *
@@ -450,6 +450,16 @@ def pybamm_experiment(cfg:Config, repeats:int|None=None):
     if cfg.experiment is None: return None
     return pybamm.Experiment([tuple(cfg.experiment['steps'])] * (repeats or cfg.experiment['repeats']))
 
+# %% ../nbs/01_config.ipynb #aea1dae0
+def same_results(cases:list, # one entry per case: an array, or a dict of arrays
+                ) -> bool:
+    "True when there are 2 or more cases and all are identical, value for value."
+    import numpy as np  # imported here: reading and validating configs needs no numpy
+    as_dict = lambda c: c if isinstance(c, dict) else {'': c}
+    first = as_dict(cases[0]) if cases else {}
+    return len(cases) > 1 and all(as_dict(c).keys() == first.keys() and
+                                  all(np.array_equal(as_dict(c)[k], first[k]) for k in first) for c in cases[1:])
+
 # %% ../nbs/01_config.ipynb #43d6dbff
 def precheck(cfg:Config) -> str|None:
     "Solve `cfg` briefly for real (each case, two cycles at most); None if it runs, else PyBaMM's reason."
@@ -470,7 +480,7 @@ def precheck(cfg:Config) -> str|None:
                     return f"{model}, {v}: the first cycle stopped after {len(sol.cycles[0].steps)} of {len(cfg.experiment['steps'])} steps ({sol.termination})"
                 if sol['Time [s]'].entries[-1] < 60: return f"{model}, {v}: stopped after {sol['Time [s]'].entries[-1]:.0f} s ({sol.termination})"
                 voltages.append(sol['Voltage [V]'].entries)
-            if cfg.varied and all(len(u) == len(voltages[0]) and (u == voltages[0]).all() for u in voltages[1:]):
+            if cfg.varied and same_results(voltages):
                 return f"{model}: varying {cfg.varied['name']!r} changes nothing in this model"
     except Exception as e: return f"{type(e).__name__}: {e}"
     return None

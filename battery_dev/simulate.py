@@ -149,9 +149,7 @@ def check_varied_matters(cfg:Config, # the configuration that was simulated
                         series:list, # one dict of arrays per case, as in `Comparison.series`
                        ):
     "Raise `SimulationError` when the varied values of `cfg` all gave the same results."
-    if not cfg.varied or len(series) < 2: return
-    first = series[0]
-    if all(s.keys() == first.keys() and all(np.array_equal(s[k], first[k]) for k in first) for s in series[1:]):
+    if cfg.varied and same_results(series):
         raise SimulationError(f"varying {cfg.varied['name']!r} changed nothing in the {cfg.models[0]} model with "
                               f"{cfg.parameter_set} and options {cfg.model_options or cfg.degradation}: the parameter "
                               "does not enter this model; vary another one")
