@@ -17,8 +17,6 @@ from .core import *
 from .config import (Config, validate_config, MODELS, PARAMETER_SETS, LIMITS, VARIABLES, parameter_window,
                                 base_value, model_aliases)
 
-import pybamm
-
 # %% ../nbs/05_parse.ipynb #eee0f42b
 _TRANS = str.maketrans({
     '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u201f': '"', '\u00ab': '"', '\u00bb': '"', '\u2033': '"',
@@ -304,6 +302,7 @@ def verify_step(s:Step, # a complete step
     for x, what in ((s.value, 'value'), (s.seconds, 'duration'), (s.until and s.until[0], 'limit'), (s.period, 'period')):
         if x is not None and not (math.isfinite(x) and x > 0 or (what == 'value' and s.action == 'Rest')):
             raise BadInput(f"{name} needs a positive finite {what}", _STEP_HINT)
+    import pybamm  # imported when a step is read: requests without an experiment parse without PyBaMM
     try: pybamm.step.string(s.text)
     except Exception as e: raise BadInput(f"{name} is not a step PyBaMM understands ({_pybamm_says(e)[:80]})", _STEP_HINT)
     return s
