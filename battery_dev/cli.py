@@ -17,7 +17,7 @@ COMMANDS = {  # name: (module, function, one-line help)
     'parse':    ('battery_dev.parse',    'parse_main',    'turn a plain-word request into a configuration (JSON)'),
     'post':     ('battery_dev.bot',      'post_main',     'post a random comparison (outbox by default)'),
     'mentions': ('battery_dev.bot',      'mentions_main', 'answer new mentions (outbox by default)'),
-    'cells':    ('battery_dev.cycling',  'cells_main',    'describe or convert cycler data files'),
+    'cells':    ('battery_dev.loaders',  'cells_main',    'describe or convert cycler data files'),
     'xserver':  ('battery_dev.xserver',  'xserver_main',  'serve a local X-compatible API for trying the bot'),
     'forecast': ('battery_dev.forecast', 'forecast_main', 'generate, train, evaluate, predict cycling profiles'),
     'bench':    ('battery_dev.bench',    'bench_main',    'benchmark GIF making against PyBaMM create_gif'),

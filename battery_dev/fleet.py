@@ -15,7 +15,7 @@ from concurrent.futures.process import BrokenProcessPool
 import numpy as np, pandas as pd
 from tqdm import tqdm
 from .core import *
-from .cycling import Cell, save_cells, load_cells, cell_path, validate_frame, COLUMNS
+from .cycling import Cell, save_cells, load_store, cell_path, validate_frame, COLUMNS
 
 # %% ../nbs/10_fleet.ipynb #d3f47bd1
 DEGRADATION = {
@@ -238,7 +238,7 @@ def _load_done(out_dir, seed, indices):
     for k in indices:
         p = cell_path(out_dir, _cell_id(seed, k))
         if not p.exists(): continue
-        try: done[k] = load_cells(p)[0]
+        try: done[k] = load_store(p)[0]
         except BadInput as e: log(f"fleet: {p} unreadable, simulating it again ({e})")
     return done
 

@@ -299,7 +299,7 @@ def benchmark(forecaster:Forecaster,       # a network (trained or not: the timi
 
 # %% ../nbs/11b_forecast.ipynb #a2b4b81f
 def _data_args(p):
-    p.add_argument('data', nargs='+', help='data files or folders (any format battery_dev.cycling reads)')
+    p.add_argument('data', nargs='+', help='data files or folders (any format battery_dev.loaders reads)')
     p.add_argument('--format', default=None, help='loader format for every file (default: decided per file)')
     p.add_argument('--loader-options', default=None, metavar='JSON', help='options for the loaders as JSON, e.g. \'{"columns": {"time_s": "t"}}\'')
 

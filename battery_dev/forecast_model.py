@@ -17,7 +17,8 @@ import numpy as np
 import torch
 from torch import nn
 from .core import *
-from .cycling import Cell, read_cells, resample_cycles
+from .cycling import Cell, resample_cycles
+from .loaders import read_cycler_paths
 
 # %% ../nbs/11a_forecast_model.ipynb #9d4137c8
 PROTOCOL_KEYS = ('c_rate_charge', 'c_rate_discharge', 'temperature_c')
@@ -74,7 +75,7 @@ def series_from_cell(cell:Cell,      # a cycling record
     "Resample a `Cell` and turn it into a `CellSeries`."
     return series_from_curves(resample_cycles(cell, n_points), cell.cell_id)
 
-def read_series(paths,               # a file, a folder, a glob pattern, or a list of these (see `read_cells`)
+def read_series(paths,               # a file, a folder, a glob pattern, or a list of these (see `read_cycler_paths`)
                 n_points:int=64,     # grid points per discharge curve
                 format:str|None=None, # loader format for every file; None: decided per file
                 min_cycles:int=2,    # cells with fewer complete cycles are left out (with a note on stderr)
@@ -82,7 +83,7 @@ def read_series(paths,               # a file, a folder, a glob pattern, or a li
                ) -> list[CellSeries]:
     "Every cell in the data paths as a `CellSeries`, in a stable order."
     out = []
-    for cell in read_cells(paths, format, **options):
+    for cell in read_cycler_paths(paths, format, **options):
         try: s = series_from_cell(cell, n_points)
         except BadInput as e: log(f"skipped: {e}"); continue
         if len(s) < min_cycles: log(f"skipped cell {s.cell_id}: {len(s)} cycles (fewer than {min_cycles})"); continue
