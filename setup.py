@@ -10,6 +10,7 @@ Version(cfg['version'])  # fail early on a malformed version string
 
 requirements = cfg.get('requirements', '').split()
 dev_requirements = cfg.get('dev_requirements', '').split()
+pipeline_requirements = cfg.get('pipeline_requirements', '').split()   # DVC: not needed by the bot's runtime
 scripts = [s.strip() for s in cfg.get('console_scripts', '').split('\n') if s.strip()]
 
 setuptools.setup(
@@ -27,7 +28,7 @@ setuptools.setup(
     package_data={'battery_dev': ['data/*', 'data/**/*']},
     python_requires=f">={cfg['min_python']}",
     install_requires=requirements,
-    extras_require={'dev': dev_requirements},
+    extras_require={'dev': dev_requirements + pipeline_requirements, 'pipeline': pipeline_requirements},
     entry_points={'console_scripts': scripts, 'nbdev': [f"{cfg['lib_path']}={cfg['lib_path']}._modidx:d"]},
     keywords=cfg.get('keywords', '').split(),
     classifiers=['Programming Language :: Python :: 3.11'],

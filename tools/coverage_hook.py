@@ -1,0 +1,18 @@
+"""Install the coverage start-up hook in this Python environment (a .pth file in site-packages).
+
+Python runs `import` lines of .pth files at start-up; this one starts coverage only when the environment variable
+COVERAGE_PROCESS_START names a coverage configuration (make test sets it to .coveragerc), so every process of a
+notebook run is measured: nbdev_test's workers, simulation workers, console scripts, papermill kernels, the bot's
+runs that get killed (SIGTERM). Without the variable it costs one environment look-up. Idempotent.
+
+usage: python tools/coverage_hook.py [--remove]
+"""
+import sys, sysconfig
+from pathlib import Path
+
+PTH = Path(sysconfig.get_paths()['purelib']) / 'battery_dev_coverage.pth'
+LINE = "import os; os.environ.get('COVERAGE_PROCESS_START') and __import__('coverage').process_startup()\n"
+
+if __name__ == '__main__':
+    if '--remove' in sys.argv: PTH.unlink(missing_ok=True); print(f"coverage hook: removed {PTH}")
+    elif not PTH.exists() or PTH.read_text() != LINE: PTH.write_text(LINE); print(f"coverage hook: wrote {PTH}")
