@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['TEST_CREDENTIALS', 'MEDIA_TYPES', 'SEGMENT_MAX', 'GIF_LIMITS', 'pct', 'oauth1_signature', 'parse_oauth_header',
-           'x_weight', 'Fault', 'XError', 'XServer', 'xserver_main']
+           'Fault', 'XError', 'XServer', 'xserver_main']
 
 # %% ../nbs/06_xserver.ipynb #c422f8cc
 from .core import *
@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import quote, unquote, urlsplit, parse_qsl
+
+# %% ../nbs/06_xserver.ipynb #a8b1fb8c
+from .post import weighted_length, X_RULES
+from .animate import X_LIMITS
 
 # %% ../nbs/06_xserver.ipynb #8b9436c0
 def pct(s) -> str:
@@ -47,17 +51,6 @@ TEST_CREDENTIALS = dict(X_API_KEY='test-consumer-key-battery-dev', X_API_SECRET=
                         X_ACCESS_TOKEN='1700000000000000001-test-access-token',
                         X_ACCESS_TOKEN_SECRET='test-access-token-secret-8e2b4d')
 
-# %% ../nbs/06_xserver.ipynb #1cd44505
-_LIGHT = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
-_URL = re.compile(r'https?://\S+', re.I)
-
-def x_weight(text:str) -> int:
-    "Weighted length of `text` as X counts it (URLs 23, CJK and emoji 2)."
-    n = 23 * len(_URL.findall(text))
-    for ch in _URL.sub('', text):
-        c = ord(ch); n += 1 if any(a <= c <= b for a, b in _LIGHT) else 2
-    return n
-
 # %% ../nbs/06_xserver.ipynb #dd4faa58
 @dataclass
 class Fault:
@@ -68,7 +61,7 @@ class Fault:
     delay: float = 0.0         # seconds to wait before acting (longer than the client timeout = a timeout)
     drop: bool = False         # close the connection without an answer
     after: bool = False        # act after the request took effect instead of before
-    reset_after: int = 2       # for 429: seconds until x-rate-limit-reset
+    reset_after: int|None = 2  # for 429: seconds until x-rate-limit-reset (None: the header is empty)
     hits: int = 0              # how many requests it has spoiled so far
 
     def matches(self, method, path, route):
@@ -99,10 +92,10 @@ _ROUTES = [  # (method, regex, route name, handler method)
     ('POST', r'/2/media/upload/(\d+)/finalize', 'POST /2/media/upload/:id/finalize', '_media_finalize'),
     ('GET',  r'/2/media/upload', 'GET /2/media/upload', '_media_status'),
 ]
-MEDIA_TYPES = {'image/gif': ('tweet_gif', 15 * 2**20), 'image/png': ('tweet_image', 5 * 2**20),
-               'image/jpeg': ('tweet_image', 5 * 2**20), 'video/mp4': ('tweet_video', 512 * 2**20)}
+_CATEGORIES = {'image/gif': 'tweet_gif', 'image/png': 'tweet_image', 'image/jpeg': 'tweet_image', 'video/mp4': 'tweet_video'}
+MEDIA_TYPES = {m: (_CATEGORIES[m], size) for m, size in X_RULES.media.items()}
 SEGMENT_MAX = 5 * 2**20
-GIF_LIMITS = dict(width=1280, height=1080, frames=350, pixels=300_000_000)
+GIF_LIMITS = X_LIMITS
 
 # %% ../nbs/06_xserver.ipynb #a3e52bde
 def _multipart(body:bytes, ctype:str) -> dict:
@@ -128,12 +121,14 @@ class XServer:
                  check_after_secs:int=1,           # media processing: seconds between STATUS steps
                  rate_limit:tuple=(900, 900),      # default (requests, window seconds) per route
                  max_clock_skew:int=300,           # accepted oauth_timestamp distance, seconds
+                 refuse_duplicates:bool=True,      # X's rule: the same text twice from one account is refused
                  port:int=0):                      # 0: any free port
         c = credentials or TEST_CREDENTIALS
         self._ck, self._cs, self._at, self._ats = c['X_API_KEY'], c['X_API_SECRET'], c['X_ACCESS_TOKEN'], c['X_ACCESS_TOKEN_SECRET']
         self.user_id = self._at.split('-')[0]
         self.users = {self.user_id: dict(id=self.user_id, name='Battery Bot', username=username)}
         self.username, self.check_after_secs, self.max_clock_skew = username, check_after_secs, max_clock_skew
+        self.refuse_duplicates = refuse_duplicates
         self.tweets, self.media, self.requests, self.faults = {}, {}, [], []
         self.default_limit, self.limits, self._windows = rate_limit, {}, {}
         self._nonces, self._lock, self._next = {}, threading.RLock(), 1_900_000_000_000_000_000
@@ -275,7 +270,7 @@ class XServer:
         media_ids = [str(m) for m in (j.get('media') or {}).get('media_ids', [])]
         reply_to = str((j.get('reply') or {}).get('in_reply_to_tweet_id') or '') or None
         if not text and not media_ids: raise _bad('text or media is required', text=text)
-        if x_weight(text) > 280: raise XError(403, 'Forbidden', 'Your Tweet text is too long.')
+        if weighted_length(text) > X_RULES.chars: raise XError(403, 'Forbidden', 'Your Tweet text is too long.')
         if len(media_ids) > 4: raise _bad('at most 4 media', media_ids=media_ids)
         for m in media_ids:
             rec = self.media.get(m)
@@ -286,7 +281,7 @@ class XServer:
         if reply_to and reply_to not in self.tweets:
             raise XError(403, 'Forbidden', 'You attempted to reply to a Tweet that is deleted or not visible to you.')
         with self._lock:
-            if any(t['text'] == text and t['author_id'] == self.user_id for t in self.tweets.values()) and text:
+            if self.refuse_duplicates and text and any(t['text'] == text and t['author_id'] == self.user_id for t in self.tweets.values()):
                 raise XError(403, 'Forbidden', 'You are not allowed to create a Tweet with duplicate content.')
             tid = self._store(text, self.user_id, media_ids, reply_to)
         return 201, dict(data=dict(id=tid, text=text, edit_history_tweet_ids=[tid]))
@@ -485,7 +480,7 @@ class _Handler(BaseHTTPRequestHandler):
         t = titles.get(f.status, 'Error')
         h = {}
         if f.status == 429:
-            h = {'x-rate-limit-limit': '1', 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': str(int(time.time()) + f.reset_after)}
+            h = {'x-rate-limit-limit': '1', 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': '' if f.reset_after is None else str(int(time.time()) + f.reset_after)}
         return f.status, dict(title=t, detail=t, type='about:blank', status=f.status), h
 
     def do_GET(self): self._handle('GET')
