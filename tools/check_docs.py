@@ -3,11 +3,14 @@
 Serves `_docs/` over HTTP on 127.0.0.1, opens the home page and every page in it with Playwright driving Debian's
 Chromium, and checks that each page loads, has a title and an H1, shows at least one rendered figure (an image
 that decoded) or API entry, has no image that failed to load and no JavaScript error, and that every internal link
-(including #anchors) resolves. Prints one line per page, then exits non-zero on any failure.
+(including #anchors) resolves, and that every example on a module page shows its output: a code cell whose last
+statement is an expression (a value, a call, `print(...)`) rendered with nothing under it is a hole in the docs
+(the docs build does not execute notebooks: outputs come from the saved notebooks). Prints one line per page, then
+exits non-zero on any failure.
 
 usage: python tools/check_docs.py [DOCS_DIR]
 """
-import functools, http.server, shutil, sys, threading
+import ast, functools, http.server, shutil, sys, threading
 from pathlib import Path
 from urllib.parse import urljoin, urldefrag, urlparse
 
@@ -35,7 +38,31 @@ PAGE_FACTS = """() => ({
   api: document.querySelectorAll('.api-entry').length,
   links: [...document.querySelectorAll('a[href]')].map(a => a.href),
   ids: [...document.querySelectorAll('[id]')].map(e => e.id),
+  cells: [...document.querySelectorAll('div.cell')].map(c => ({
+            src: (c.querySelector('.cell_input pre') || {}).innerText || '',
+            out: !!c.querySelector('.cell_output') && c.querySelector('.cell_output').innerText.trim() !== ''
+                 || !!c.querySelector('.cell_output img')})),
 })"""
+
+# Calls made for their effect, whose None result shows nothing: not examples.
+EFFECTS = {'close', 'stop', 'start', 'wait', 'join', 'kill', 'terminate', 'shutdown', 'unlink', 'mkdir', 'savefig',
+           'show', 'clear', 'write', 'write_text', 'write_bytes', 'remove', 'update', 'append', 'extend', 'sleep',
+           'nbdev_export', 'show_doc', 'seed', 'set', 'rmtree'}
+
+
+def is_example(src:str) -> bool:
+    "A code cell meant to show something: its last statement is an expression that is not a test or an effect."
+    try: tree = ast.parse(src)
+    except SyntaxError: return False   # shell escapes, magics
+    if not tree.body or not isinstance(tree.body[-1], ast.Expr) or src.rstrip().endswith(';'): return False
+    v = tree.body[-1].value
+    if isinstance(v, ast.Await): v = v.value
+    if isinstance(v, ast.Constant) and isinstance(v.value, str): return False   # a bare string: prose
+    if isinstance(v, ast.Call):
+        f = v.func
+        name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ''
+        if name.startswith('test_') or name in EFFECTS: return False
+    return True
 
 
 def check(docs=ROOT / '_docs'):
@@ -66,6 +93,10 @@ def check(docs=ROOT / '_docs'):
             module_page = rel != 'index.html' and not rel.startswith('runs/')   # runs/ pages are papermill templates
             if module_page and not good and not f['api']: probs.append('no rendered figure or API entry')
             if errors: probs.append(f"JavaScript errors: {errors}")
+            if rel == 'index.html' or module_page:
+                holes = [c['src'].strip().splitlines()[-1][:60] for c in f['cells'] if not c['out'] and is_example(c['src'])]
+                if holes: probs.append(f"{len(holes)} example cells show no output (run the notebook and keep the "
+                                       f"outputs that teach): {holes}")
             print(f"{'ok  ' if not probs else 'FAIL'} {rel}: title={f['title']!r}, figures={good}, api={f['api']}"
                   + (f" -- {'; '.join(probs)}" if probs else ''))
             if probs: failures.append(rel)
