@@ -13,7 +13,7 @@ __all__ = ['MODELS', 'PARAMETER_SETS', 'MODEL_SETS', 'LIMITS', 'SOLVE_COST', 'VA
 from .core import *
 from . import __version__
 import math, re, json, random, copy, time, importlib.metadata
-from dataclasses import dataclass, field, asdict, fields
+from dataclasses import dataclass, field, asdict, fields, replace
 from functools import lru_cache
 
 # %% ../nbs/01_config.ipynb #480d4b42
@@ -318,7 +318,7 @@ def _check_repeats(cfg, hours, reps):
     cost = solve_seconds(cfg.models, _n_cases(cfg), hours * reps)
     fit = max_repeats(cfg, hours)
     what = f"{reps} {'cycles' if deg else 'repeats'} of a {hours:.3g}-hour cycle"
-    hint = (f"At most {fit} repeats of this cycle fit" if fit >= 1 else "Not one cycle fits") + \
+    hint = (f"Use at most {fit} {'cycles' if deg else 'repeats of this cycle'}" if fit >= 1 else "Not one cycle fits") + \
            ("; use shorter steps or higher C-rates." if fit < 1 else
             ("." if deg else " (a degradation comparison with SPM or SPMe allows long cycling)."))
     if hours * reps > limit:
@@ -558,6 +558,8 @@ def precheck(cfg:Config) -> str|None:
     pybamm.set_logging_level('ERROR')
     values = cfg.varied['values'] if cfg.varied else [None]
     values = [values[0], values[-1]] if len(values) > 2 else values  # the extremes; values between them run too
+    if isinstance(cfg.mechanism, list):   # mechanisms compared: each case is its own model
+        return next(filter(None, (precheck(replace(cfg, mechanism=m, degradation=dict(DEGRADATION[m][0]))) for m in cfg.mechanism)), None)
     try:
         for model in cfg.models:
             voltages = []
