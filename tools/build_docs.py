@@ -112,12 +112,12 @@ def process():
 
 
 def write_readme(proc):
-    "README.md from the processed index notebook: prose and code, text outputs as blocks, images kept."
+    "README.md from the processed index notebook: prose and code, text outputs as blocks, images and notebook links kept."
     nb = convert_nb(json.loads((proc / 'index.ipynb').read_text()))
     parts = ['<!-- Generated from nbs/index.ipynb by tools/build_docs.py: edit the notebook, not this file. -->']
     for c in nb['cells']:
         if c['cell_type'] == 'markdown':
-            parts.append(re.sub(r'\]\((images/[^)]+)\)', r'](nbs/\1)', c['source']))
+            parts.append(re.sub(r'\]\((images/[^)]+|[\w.-]+\.ipynb(?:#[^)]*)?)\)', r'](nbs/\1)', c['source']))   # paths from the repo's root
         else:
             if 'remove-input' not in c['metadata'].get('tags', []): parts.append(f"```python\n{c['source']}\n```")
             for o in c['outputs']:
