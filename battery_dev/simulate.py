@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['TIME_VARIABLES', 'SPATIAL', 'NO_ELECTROLYTE', 'CYCLE_VARIABLES', 'SimulationFailed', 'SimulationError',
            'SimulationTimeout', 'Comparison', 'case_labels', 'conditions', 'title_of', 'check_varied_matters',
-           'run_comparison', 'start_worker', 'simulate', 'simulate_many', 'bench_simulate']
+           'run_comparison', 'start_worker', 'split_jobs', 'simulate', 'simulate_many', 'bench_simulate']
 
 # %% ../nbs/02_simulate.ipynb #c8718025
 from .core import *
@@ -234,24 +234,28 @@ def _solve_job(cfg, model, value, labels, msgs, n_points) -> tuple:
 
 def run_comparison(cfg:Config, # a validated configuration
                    n_points:int=800, # output points of a constant-current discharge
+                   jobs:list|None=None, # indices of the jobs to run, when each job is one case (default: all)
                   ) -> Comparison:
     "Simulate `cfg` in this process (no timeout): build once per model or mechanism, solve over the varied values."
     import pybamm
     pybamm.set_logging_level('ERROR')
     cfg = validate_config(cfg)
-    labels, cases, build, solve = case_labels(cfg), [], 0.0, 0.0
+    every = _jobs(cfg)
+    picked = range(len(every)) if jobs is None else jobs
+    labels = case_labels(cfg) if jobs is None else [case_labels(cfg)[k] for k in jobs]
+    cases, build, solve = [], 0.0, 0.0
     msgs = _Messages(); pybamm.logger.addHandler(msgs)
     t_all = time.perf_counter()
     try:
-        for job in _jobs(cfg):
-            out, b, s = _solve_job(*job, labels[len(cases):], msgs, n_points)
+        for k in picked:
+            out, b, s = _solve_job(*every[k], labels[len(cases):], msgs, n_points)
             cases += out; build += b; solve += s
     except SimulationFailed: raise
     except Exception as e:
         raise SimulationError(f"{type(e).__name__}: {e}") from None
     finally: pybamm.logger.removeHandler(msgs)
     series, profiles = [c[0] for c in cases], [c[1] for c in cases]
-    check_varied_matters(cfg, series)
+    if jobs is None: check_varied_matters(cfg, series)
     return Comparison(cfg, x_variable(cfg), labels, series, title_of(cfg),
                       dict(build=build, solve=solve, total=time.perf_counter() - t_all), profiles)
 
@@ -270,9 +274,9 @@ def start_worker():
     from multiprocessing import forkserver
     _context(); forkserver.ensure_running()
 
-def _child(conn, cfg_dict):
-    "Child-process entry: run and send ('ok', Comparison) or ('error', message)."
-    try: conn.send(('ok', run_comparison(Config.from_dict(cfg_dict))))
+def _child(conn, cfg_dict, jobs=None):
+    "Child-process entry: run (the given jobs) and send ('ok', Comparison) or ('error', message)."
+    try: conn.send(('ok', run_comparison(Config.from_dict(cfg_dict), jobs=jobs)))
     except Exception as e: conn.send(('error', str(e) if isinstance(e, SimulationFailed) else f"{type(e).__name__}: {e}"))
     finally: conn.close()
 
@@ -284,11 +288,11 @@ def _child_stdio():
     sys.stdout.buffer.write(pickle.dumps(out)); sys.stdout.flush()
 
 # %% ../nbs/02_simulate.ipynb #4db92624
-def _run_mp(cfg_dict, timeout):
+def _run_mp(cfg_dict, timeout, jobs=None):
     mod = importlib.import_module('battery_dev.simulate')  # the exported module, importable in the child
     ctx = _context()
     parent, child = ctx.Pipe(duplex=False)
-    p = ctx.Process(target=mod._child, args=(child, cfg_dict), daemon=True)
+    p = ctx.Process(target=mod._child, args=(child, cfg_dict, jobs), daemon=True)
     p.start(); child.close()
     try:
         if not parent.poll(timeout):
@@ -314,21 +318,46 @@ def _run_subprocess(cfg_dict, timeout):
     return pickle.loads(out)
 
 # %% ../nbs/02_simulate.ipynb #c240f5ae
+def split_jobs(cfg:Config, workers:int=2) -> list:
+    "Job indices in `workers` groups of about equal cost (each job one case: models, mechanisms, rebuilt values), or one group."
+    jobs = _jobs(cfg)
+    if workers < 2 or len(jobs) < 2 or len(jobs) != len(case_labels(cfg)): return [None]
+    groups, cost = [[] for _ in range(workers)], [0.0] * workers
+    for k in sorted(range(len(jobs)), key=lambda k: -SOLVE_COST[jobs[k][1]][0]):   # the dearest first, to the lightest group
+        g = cost.index(min(cost)); groups[g].append(k); cost[g] += SOLVE_COST[jobs[k][1]][0]
+    return [sorted(g) for g in groups if g]
+
+def _merge(cfg:Config, parts:list, groups:list) -> Comparison:
+    "One Comparison from the parts that ran the job groups, cases back in their order."
+    order = sorted((k, i, j) for i, g in enumerate(groups) for j, k in enumerate(g))
+    pick = lambda attr: [getattr(parts[i], attr)[j] for _, i, j in order]
+    series = pick('series')
+    check_varied_matters(cfg, series)
+    seconds = {k: sum(p.seconds[k] for p in parts) for k in ('build', 'solve')}
+    return Comparison(cfg, parts[0].x, pick('labels'), series, parts[0].title,
+                      dict(seconds, total=max(p.seconds['total'] for p in parts)), pick('profiles'))
+
 def simulate(cfg:Config,            # the configuration to run
              timeout:float=120.0,   # seconds before the child process is killed
+             workers:int|None=None, # child processes sharing the cases (default: 2 on a machine with 2+ cores)
             ) -> Comparison:
-    "Simulate `cfg` in a child process killed at `timeout`; raises SimulationError or SimulationTimeout."
+    "Simulate `cfg` in child processes killed at `timeout`; raises SimulationError or SimulationTimeout."
     cfg = validate_config(cfg)
     t0 = time.perf_counter()
-    run = _run_subprocess if mp.current_process().daemon else _run_mp
-    status, out = run(cfg.to_dict(), timeout)
+    if mp.current_process().daemon: status, out = _run_subprocess(cfg.to_dict(), timeout)
+    else:
+        groups = split_jobs(cfg, min(2, os.cpu_count() or 1) if workers is None else workers)
+        with ThreadPoolExecutor(len(groups)) as ex:
+            results = list(ex.map(lambda g: _run_mp(cfg.to_dict(), timeout, g), groups))
+        bad = [o for s, o in results if s != 'ok']
+        status, out = ('error', bad[0]) if bad else ('ok', results[0][1] if len(groups) == 1 else _merge(cfg, [o for _, o in results], groups))
     if status != 'ok': raise SimulationError(out)
     out.seconds['wall'] = time.perf_counter() - t0
     return out
 
 # %% ../nbs/02_simulate.ipynb #e2b3c126
 def _outcome(cfg, timeout):
-    try: return simulate(cfg, timeout)
+    try: return simulate(cfg, timeout, workers=1)   # the runs themselves share the cores
     except (SimulationFailed, BadInput) as e: return e
 
 def _dask_run(cfg_dict, timeout):
