@@ -233,6 +233,7 @@ def write_animation(anim:Animation,     # the animation to encode
                     mp4:bool=True) -> dict: # also write the MP4
     "Render every frame of `anim` once into the GIF, the MP4 and (the last frame) a PNG; paths, sizes, timings."
     out = Path(out); n = anim.frames; frame_ms = frame_ms_for(n)
+    out.parent.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     last = anim.frame(n - 1).copy()
     Image.fromarray(np.ascontiguousarray(last[..., :3])).save(out.with_suffix('.png'))
