@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import quote, unquote, urlsplit, parse_qsl
+from fastcore.basics import patch
 
 # %% ../nbs/06_xserver.ipynb #a8b1fb8c
 from .post import weighted_length, X_RULES
@@ -113,7 +114,7 @@ def _multipart(body:bytes, ctype:str) -> dict:
 # %% ../nbs/06_xserver.ipynb #07794d5a
 def _iso(t:float) -> str: return datetime.fromtimestamp(t, timezone.utc).strftime('%Y-%m-%dT%H:%M:%S.000Z')
 
-# %% ../nbs/06_xserver.ipynb #7e9d13ae
+# %% ../nbs/06_xserver.ipynb #c47e7049
 class XServer:
     "A local X API v2 server on 127.0.0.1 (a real ThreadingHTTPServer in a thread); use as a context manager."
     def __init__(self, credentials:dict|None=None, # X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN, X_ACCESS_TOKEN_SECRET
@@ -133,273 +134,315 @@ class XServer:
         self.default_limit, self.limits, self._windows = rate_limit, {}, {}
         self._nonces, self._lock, self._next = {}, threading.RLock(), 1_900_000_000_000_000_000
         self._port, self._httpd, self._thread = port, None, None
-
     def __repr__(self): return f"XServer({self.url if self._httpd else 'stopped'}, @{self.username})"
 
-    # ---- life cycle
-    def start(self):
-        "Start serving in a background thread; returns self."
-        server = self
-        class Handler(_Handler): xs = server
-        self._httpd = _QuietServer(('127.0.0.1', self._port), Handler)
-        self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs=dict(poll_interval=0.05), daemon=True)
-        self._thread.start()
-        return self
+# %% ../nbs/06_xserver.ipynb #def230d2
+@patch
+def stop(self:XServer):
+    "Stop serving and close the socket."
+    if self._httpd: self._httpd.shutdown(); self._httpd.server_close(); self._httpd = None
+@patch
+def __enter__(self:XServer): return self.start()
+@patch
+def __exit__(self:XServer, *exc): self.stop()
 
-    def stop(self):
-        "Stop serving and close the socket."
-        if self._httpd: self._httpd.shutdown(); self._httpd.server_close(); self._httpd = None
+# %% ../nbs/06_xserver.ipynb #4bcc10f6
+@patch
+def start(self:XServer):
+    "Start serving in a background thread; returns self."
+    server = self
+    class Handler(_Handler): xs = server
+    self._httpd = _QuietServer(('127.0.0.1', self._port), Handler)
+    self._httpd.daemon_threads = True
+    self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs=dict(poll_interval=0.05), daemon=True)
+    self._thread.start()
+    return self
 
-    def __enter__(self): return self.start()
-    def __exit__(self, *exc): self.stop()
+# %% ../nbs/06_xserver.ipynb #bac7a486
+@patch(as_prop=True)
+def url(self:XServer) -> str:
+    "Base URL, e.g. http://127.0.0.1:43121"
+    return f"http://127.0.0.1:{self._httpd.server_address[1]}"
 
-    @property
-    def url(self) -> str:
-        "Base URL, e.g. http://127.0.0.1:43121"
-        return f"http://127.0.0.1:{self._httpd.server_address[1]}"
+# %% ../nbs/06_xserver.ipynb #ba88dff2
+@patch
+def env(self:XServer) -> dict:
+    "Environment variables pointing an XChannel (in this or a child process) at this server."
+    return dict(X_API_KEY=self._ck, X_API_SECRET=self._cs, X_ACCESS_TOKEN=self._at,
+                X_ACCESS_TOKEN_SECRET=self._ats, X_API_BASE_URL=self.url)
 
-    def env(self) -> dict:
-        "Environment variables pointing an XChannel (in this or a child process) at this server."
-        return dict(X_API_KEY=self._ck, X_API_SECRET=self._cs, X_ACCESS_TOKEN=self._at,
-                    X_ACCESS_TOKEN_SECRET=self._ats, X_API_BASE_URL=self.url)
+# %% ../nbs/06_xserver.ipynb #288ddbe4
+@patch
+def _new_id(self:XServer) -> str:
+    with self._lock: self._next += 1 + secrets.randbelow(1000); return str(self._next)
+@patch
+def posts(self:XServer) -> list[dict]:
+    "Everything our account posted, oldest first."
+    with self._lock: return [dict(t) for t in self.tweets.values() if t['author_id'] == self.user_id]
+@patch
+def replies(self:XServer, mention_id:str) -> list[dict]:
+    "Our posts replying to `mention_id`."
+    return [t for t in self.posts() if t['in_reply_to'] == str(mention_id)]
 
-    # ---- ids, users, mentions
-    def _new_id(self) -> str:
-        with self._lock: self._next += 1 + secrets.randbelow(1000); return str(self._next)
+# %% ../nbs/06_xserver.ipynb #db28a48f
+@patch
+def add_user(self:XServer, username:str) -> str:
+    "Add (or find) a user by handle; return its id."
+    with self._lock:
+        for u in self.users.values():
+            if u['username'].lower() == username.lower(): return u['id']
+        uid = str(1_000_000 + len(self.users))
+        self.users[uid] = dict(id=uid, name=username.title(), username=username)
+        return uid
 
-    def add_user(self, username:str) -> str:
-        "Add (or find) a user by handle; return its id."
-        with self._lock:
-            for u in self.users.values():
-                if u['username'].lower() == username.lower(): return u['id']
-            uid = str(1_000_000 + len(self.users))
-            self.users[uid] = dict(id=uid, name=username.title(), username=username)
-            return uid
+# %% ../nbs/06_xserver.ipynb #f5ada75a
+@patch
+def add_mention(self:XServer, text:str, author:str='alice') -> str:
+    "A post by `author` mentioning our account (the @handle is added if missing); returns its id."
+    if f"@{self.username}".lower() not in text.lower(): text = f"@{self.username} {text}"
+    return self._store(text, self.add_user(author))
 
-    def add_mention(self, text:str, author:str='alice') -> str:
-        "A post by `author` mentioning our account (the @handle is added if missing); returns its id."
-        if f"@{self.username}".lower() not in text.lower(): text = f"@{self.username} {text}"
-        return self._store(text, self.add_user(author))
-
-    def _store(self, text, author_id, media_ids=(), reply_to=None) -> str:
-        with self._lock:
-            tid = self._new_id()
-            now = time.time()
-            t = dict(id=tid, text=text, author_id=author_id, created_at=_iso(now), t=now, media_ids=list(media_ids),
-                     in_reply_to=reply_to, conversation_id=tid)
-            if reply_to:
-                t['conversation_id'] = self.tweets[reply_to]['conversation_id']
-                t['in_reply_to_user_id'] = self.tweets[reply_to]['author_id']
-            self.tweets[tid] = t
-            return tid
-
-    def posts(self) -> list[dict]:
-        "Everything our account posted, oldest first."
-        with self._lock: return [dict(t) for t in self.tweets.values() if t['author_id'] == self.user_id]
-
-    def replies(self, mention_id:str) -> list[dict]:
-        "Our posts replying to `mention_id`."
-        return [t for t in self.posts() if t['in_reply_to'] == str(mention_id)]
-
-    # ---- faults and limits
-    def inject(self, route:str, **kw) -> Fault:
-        "Add a fault (see `Fault`) for requests matching `route`; returns it."
-        f = Fault(route, **kw)
-        with self._lock: self.faults.append(f)
-        return f
-
-    def set_limit(self, route:str, limit:int, window:int):
-        "Rate limit for a route name: `limit` requests per `window` seconds."
-        with self._lock: self.limits[route] = (limit, window); self._windows.pop(route, None)
-
-    def count(self, pattern:str) -> int:
-        "How many requests matching `pattern` ('METHOD /path' wildcard or route name) arrived."
-        with self._lock: return sum(any(fnmatch.fnmatchcase(s, pattern) for s in (f"{r['method']} {r['path']}", r['route']))
-                                    for r in self.requests)
-
-    def wait_for(self, pattern:str, n:int=1, timeout:float=30) -> bool:
-        "Wait until `n` requests matching `pattern` arrived; False on timeout."
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            if self.count(pattern) >= n: return True
-            time.sleep(0.01)
-        return False
-
-    def _rate(self, route) -> dict:
-        limit, window = self.limits.get(route, self.default_limit)
+# %% ../nbs/06_xserver.ipynb #ee6f1f7f
+@patch
+def _store(self:XServer, text, author_id, media_ids=(), reply_to=None) -> str:
+    with self._lock:
+        tid = self._new_id()
         now = time.time()
-        with self._lock:
-            start, used = self._windows.get(route, (now, 0))
-            if now >= start + window: start, used = now, 0
-            used += 1
-            self._windows[route] = (start, used)
-        h = {'x-rate-limit-limit': str(limit), 'x-rate-limit-remaining': str(max(0, limit - used)),
-             'x-rate-limit-reset': str(int(start + window) + 1)}
-        if used > limit: raise XError(429, 'Too Many Requests', 'Too Many Requests', headers=h)
-        return h
+        t = dict(id=tid, text=text, author_id=author_id, created_at=_iso(now), t=now, media_ids=list(media_ids),
+                 in_reply_to=reply_to, conversation_id=tid)
+        if reply_to:
+            t['conversation_id'] = self.tweets[reply_to]['conversation_id']
+            t['in_reply_to_user_id'] = self.tweets[reply_to]['author_id']
+        self.tweets[tid] = t
+        return tid
 
-    # ---- authentication
-    def _check_auth(self, method, path, query, headers, body, ctype):
-        o = parse_oauth_header(headers.get('Authorization', ''))
-        def no(why): raise XError(401, 'Unauthorized', f'Unauthorized: {why}')
-        if not o: no('missing OAuth 1.0a Authorization header')
-        if o.get('oauth_signature_method') != 'HMAC-SHA1': no('unsupported signature method')
-        if o.get('oauth_version', '1.0') != '1.0': no('unsupported OAuth version')
-        if not hmac.compare_digest(o.get('oauth_consumer_key', ''), self._ck): no('unknown consumer key')
-        if not hmac.compare_digest(o.get('oauth_token', ''), self._at): no('unknown access token')
-        try: ts = int(o.get('oauth_timestamp', ''))
-        except ValueError: no('bad timestamp')
-        if abs(time.time() - ts) > self.max_clock_skew: no('timestamp out of bounds')
-        params = [(k, v) for k, v in o.items() if k not in ('oauth_signature', 'realm')]
-        params += parse_qsl(query, keep_blank_values=True)
-        if ctype.startswith('application/x-www-form-urlencoded'): params += parse_qsl(body.decode(), keep_blank_values=True)
-        url = f"http://{headers.get('Host', '127.0.0.1')}{path}"
-        good = oauth1_signature(method, url, params, self._cs, self._ats)
-        if not hmac.compare_digest(o.get('oauth_signature', ''), good): no('signature mismatch')
-        with self._lock:
-            now = time.time()
-            self._nonces = {k: t for k, t in self._nonces.items() if now - t < 2 * self.max_clock_skew}
-            if (o.get('oauth_nonce'), ts) in self._nonces: no('nonce already used')
-            self._nonces[(o.get('oauth_nonce'), ts)] = now
+# %% ../nbs/06_xserver.ipynb #d208e585
+@patch
+def set_limit(self:XServer, route:str, limit:int, window:int):
+    "Rate limit for a route name: `limit` requests per `window` seconds."
+    with self._lock: self.limits[route] = (limit, window); self._windows.pop(route, None)
 
-    # ---- endpoints
-    def _create_tweet(self, q, j, form):
-        if not isinstance(j, dict): raise _bad('body must be a JSON object', body=j)
-        text = j.get('text') or ''
-        media_ids = [str(m) for m in (j.get('media') or {}).get('media_ids', [])]
-        reply_to = str((j.get('reply') or {}).get('in_reply_to_tweet_id') or '') or None
-        if not text and not media_ids: raise _bad('text or media is required', text=text)
-        if weighted_length(text) > X_RULES.chars: raise XError(403, 'Forbidden', 'Your Tweet text is too long.')
-        if len(media_ids) > 4: raise _bad('at most 4 media', media_ids=media_ids)
-        for m in media_ids:
-            rec = self.media.get(m)
-            if rec is None: raise _bad(f'media {m} not found', media_ids=m)
-            if rec['state'] != 'succeeded': raise _bad(f'media {m} is not ready: {rec["state"]}', media_ids=m)
-            if rec['type'] == 'image/gif' and len(media_ids) > 1: raise _bad('a GIF must be the only media', media_ids=m)
-            if time.time() > rec['expires']: raise _bad(f'media {m} expired', media_ids=m)
-        if reply_to and reply_to not in self.tweets:
-            raise XError(403, 'Forbidden', 'You attempted to reply to a Tweet that is deleted or not visible to you.')
-        with self._lock:
-            if self.refuse_duplicates and text and any(t['text'] == text and t['author_id'] == self.user_id for t in self.tweets.values()):
-                raise XError(403, 'Forbidden', 'You are not allowed to create a Tweet with duplicate content.')
-            tid = self._store(text, self.user_id, media_ids, reply_to)
-        return 201, dict(data=dict(id=tid, text=text, edit_history_tweet_ids=[tid]))
+# %% ../nbs/06_xserver.ipynb #0b0123da
+@patch
+def inject(self:XServer, route:str, **kw) -> Fault:
+    "Add a fault (see `Fault`) for requests matching `route`; returns it."
+    f = Fault(route, **kw)
+    with self._lock: self.faults.append(f)
+    return f
 
-    def _me(self, q, j, form):
-        return 200, dict(data=dict(self.users[self.user_id]))
+# %% ../nbs/06_xserver.ipynb #44cab9f8
+@patch
+def count(self:XServer, pattern:str) -> int:
+    "How many requests matching `pattern` ('METHOD /path' wildcard or route name) arrived."
+    with self._lock: return sum(any(fnmatch.fnmatchcase(s, pattern) for s in (f"{r['method']} {r['path']}", r['route']))
+                                for r in self.requests)
 
-    def _timeline(self, q, keep):
-        try: n = int(q.get('max_results', 10))
-        except ValueError: raise _bad('max_results must be a number', max_results=q.get('max_results'))
-        if not 5 <= n <= 100: raise _bad('max_results must be between 5 and 100', max_results=n)
-        since, until = int(q.get('since_id') or 0), int(q.get('until_id') or 10**30)
-        if q.get('pagination_token'):
-            try: until = min(until, int(q['pagination_token'], 16))
-            except ValueError: raise _bad('invalid pagination_token', pagination_token=q['pagination_token'])
-        fields = set(filter(None, q.get('tweet.fields', '').split(',')))
-        expansions = set(filter(None, q.get('expansions', '').split(',')))
-        with self._lock:
-            rows = sorted((t for t in self.tweets.values() if keep(t) and since < int(t['id']) < until),
-                          key=lambda t: int(t['id']), reverse=True)
-        page, more = rows[:n], len(rows) > n
-        def shape(t):
-            d = dict(id=t['id'], text=t['text'], edit_history_tweet_ids=[t['id']])
-            if 'author_id' in fields or 'author_id' in expansions: d['author_id'] = t['author_id']
-            if 'created_at' in fields: d['created_at'] = t['created_at']
-            if 'conversation_id' in fields: d['conversation_id'] = t['conversation_id']
-            if 'in_reply_to_user_id' in fields and t.get('in_reply_to_user_id'): d['in_reply_to_user_id'] = t['in_reply_to_user_id']
-            if 'referenced_tweets' in fields and t['in_reply_to']: d['referenced_tweets'] = [dict(type='replied_to', id=t['in_reply_to'])]
-            if 'attachments' in fields and t['media_ids']: d['attachments'] = dict(media_keys=[self.media[m]['key'] for m in t['media_ids']])
-            return d
-        out = dict(meta=dict(result_count=len(page)))
-        if page:
-            out['data'] = [shape(t) for t in page]
-            out['meta'].update(newest_id=page[0]['id'], oldest_id=page[-1]['id'])
-            if more: out['meta']['next_token'] = format(int(page[-1]['id']), 'x')
-            if 'author_id' in expansions:
-                ids = list(dict.fromkeys(t['author_id'] for t in page))
-                out['includes'] = dict(users=[dict(self.users[i]) for i in ids])
-        return 200, out
+# %% ../nbs/06_xserver.ipynb #00d411b1
+@patch
+def wait_for(self:XServer, pattern:str, n:int=1, timeout:float=30) -> bool:
+    "Wait until `n` requests matching `pattern` arrived; False on timeout."
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if self.count(pattern) >= n: return True
+        time.sleep(0.01)
+    return False
 
-    def _check_user(self, uid):
-        if uid not in self.users: raise XError(404, 'Not Found Error', f'Could not find user with id: [{uid}].')
-        if uid != self.user_id: raise XError(403, 'Forbidden', 'You can only read timelines of the authenticated user here.')
+# %% ../nbs/06_xserver.ipynb #1a226be0
+@patch
+def _rate(self:XServer, route) -> dict:
+    limit, window = self.limits.get(route, self.default_limit)
+    now = time.time()
+    with self._lock:
+        start, used = self._windows.get(route, (now, 0))
+        if now >= start + window: start, used = now, 0
+        used += 1
+        self._windows[route] = (start, used)
+    h = {'x-rate-limit-limit': str(limit), 'x-rate-limit-remaining': str(max(0, limit - used)),
+         'x-rate-limit-reset': str(int(start + window) + 1)}
+    if used > limit: raise XError(429, 'Too Many Requests', 'Too Many Requests', headers=h)
+    return h
 
-    def _mentions(self, q, j, form, uid):
-        self._check_user(uid)
-        handle = f"@{self.users[uid]['username']}".lower()
-        return self._timeline(q, lambda t: t['author_id'] != uid and handle in t['text'].lower())
+# %% ../nbs/06_xserver.ipynb #5d8a01d7
+@patch
+def _check_auth(self:XServer, method, path, query, headers, body, ctype):
+    o = parse_oauth_header(headers.get('Authorization', ''))
+    def no(why): raise XError(401, 'Unauthorized', f'Unauthorized: {why}')
+    if not o: no('missing OAuth 1.0a Authorization header')
+    if o.get('oauth_signature_method') != 'HMAC-SHA1': no('unsupported signature method')
+    if o.get('oauth_version', '1.0') != '1.0': no('unsupported OAuth version')
+    if not hmac.compare_digest(o.get('oauth_consumer_key', ''), self._ck): no('unknown consumer key')
+    if not hmac.compare_digest(o.get('oauth_token', ''), self._at): no('unknown access token')
+    try: ts = int(o.get('oauth_timestamp', ''))
+    except ValueError: no('bad timestamp')
+    if abs(time.time() - ts) > self.max_clock_skew: no('timestamp out of bounds')
+    params = [(k, v) for k, v in o.items() if k not in ('oauth_signature', 'realm')]
+    params += parse_qsl(query, keep_blank_values=True)
+    if ctype.startswith('application/x-www-form-urlencoded'): params += parse_qsl(body.decode(), keep_blank_values=True)
+    url = f"http://{headers.get('Host', '127.0.0.1')}{path}"
+    good = oauth1_signature(method, url, params, self._cs, self._ats)
+    if not hmac.compare_digest(o.get('oauth_signature', ''), good): no('signature mismatch')
+    with self._lock:
+        now = time.time()
+        self._nonces = {k: t for k, t in self._nonces.items() if now - t < 2 * self.max_clock_skew}
+        if (o.get('oauth_nonce'), ts) in self._nonces: no('nonce already used')
+        self._nonces[(o.get('oauth_nonce'), ts)] = now
 
-    def _user_tweets(self, q, j, form, uid):
-        self._check_user(uid)
-        return self._timeline(q, lambda t: t['author_id'] == uid)
+# %% ../nbs/06_xserver.ipynb #459b9098
+@patch
+def _create_tweet(self:XServer, q, j, form):
+    if not isinstance(j, dict): raise _bad('body must be a JSON object', body=j)
+    text = j.get('text') or ''
+    media_ids = [str(m) for m in (j.get('media') or {}).get('media_ids', [])]
+    reply_to = str((j.get('reply') or {}).get('in_reply_to_tweet_id') or '') or None
+    if not text and not media_ids: raise _bad('text or media is required', text=text)
+    if weighted_length(text) > X_RULES.chars: raise XError(403, 'Forbidden', 'Your Tweet text is too long.')
+    if len(media_ids) > 4: raise _bad('at most 4 media', media_ids=media_ids)
+    for m in media_ids:
+        rec = self.media.get(m)
+        if rec is None: raise _bad(f'media {m} not found', media_ids=m)
+        if rec['state'] != 'succeeded': raise _bad(f'media {m} is not ready: {rec["state"]}', media_ids=m)
+        if rec['type'] == 'image/gif' and len(media_ids) > 1: raise _bad('a GIF must be the only media', media_ids=m)
+        if time.time() > rec['expires']: raise _bad(f'media {m} expired', media_ids=m)
+    if reply_to and reply_to not in self.tweets:
+        raise XError(403, 'Forbidden', 'You attempted to reply to a Tweet that is deleted or not visible to you.')
+    with self._lock:
+        if self.refuse_duplicates and text and any(t['text'] == text and t['author_id'] == self.user_id for t in self.tweets.values()):
+            raise XError(403, 'Forbidden', 'You are not allowed to create a Tweet with duplicate content.')
+        tid = self._store(text, self.user_id, media_ids, reply_to)
+    return 201, dict(data=dict(id=tid, text=text, edit_history_tweet_ids=[tid]))
 
-    def _media_init(self, q, j, form):
-        if not isinstance(j, dict): raise _bad('body must be JSON with media_type and total_bytes', body='')
-        mtype, total, cat = j.get('media_type'), j.get('total_bytes'), j.get('media_category')
-        if mtype not in MEDIA_TYPES: raise _bad(f'unsupported media_type {mtype}', media_type=mtype)
-        if not isinstance(total, int) or total <= 0: raise _bad('total_bytes must be a positive integer', total_bytes=total)
-        cat = cat or MEDIA_TYPES[mtype][0]
-        limit = MEDIA_TYPES[mtype][1] if cat != 'tweet_image' else 5 * 2**20
-        if total > limit: raise _bad(f'total_bytes {total} over the {limit} byte limit for {cat}', total_bytes=total)
-        mid = self._new_id()
-        prefix = {'image/gif': '16', 'video/mp4': '7'}.get(mtype, '3') if cat != 'tweet_image' else '3'
-        with self._lock:
-            self.media[mid] = dict(id=mid, key=f"{prefix}_{mid}", type=mtype, category=cat, total=total, segments={},
-                                   state='uploading', expires=time.time() + 86400, progress=0, ready_at=0, error=None)
-        return 200, dict(data=dict(id=mid, media_key=self.media[mid]['key'], expires_after_secs=86400))
+# %% ../nbs/06_xserver.ipynb #901f5162
+@patch
+def _me(self:XServer, q, j, form):
+    return 200, dict(data=dict(self.users[self.user_id]))
+@patch
+def _check_user(self:XServer, uid):
+    if uid not in self.users: raise XError(404, 'Not Found Error', f'Could not find user with id: [{uid}].')
+    if uid != self.user_id: raise XError(403, 'Forbidden', 'You can only read timelines of the authenticated user here.')
+@patch
+def _user_tweets(self:XServer, q, j, form, uid):
+    self._check_user(uid)
+    return self._timeline(q, lambda t: t['author_id'] == uid)
 
-    def _media_rec(self, mid):
-        if mid not in self.media: raise XError(404, 'Not Found Error', f'Could not find media with id: [{mid}].')
-        return self.media[mid]
+# %% ../nbs/06_xserver.ipynb #81f64775
+@patch
+def _timeline(self:XServer, q, keep):
+    try: n = int(q.get('max_results', 10))
+    except ValueError: raise _bad('max_results must be a number', max_results=q.get('max_results'))
+    if not 5 <= n <= 100: raise _bad('max_results must be between 5 and 100', max_results=n)
+    since, until = int(q.get('since_id') or 0), int(q.get('until_id') or 10**30)
+    if q.get('pagination_token'):
+        try: until = min(until, int(q['pagination_token'], 16))
+        except ValueError: raise _bad('invalid pagination_token', pagination_token=q['pagination_token'])
+    fields = set(filter(None, q.get('tweet.fields', '').split(',')))
+    expansions = set(filter(None, q.get('expansions', '').split(',')))
+    with self._lock:
+        rows = sorted((t for t in self.tweets.values() if keep(t) and since < int(t['id']) < until),
+                      key=lambda t: int(t['id']), reverse=True)
+    page, more = rows[:n], len(rows) > n
+    def shape(t):
+        d = dict(id=t['id'], text=t['text'], edit_history_tweet_ids=[t['id']])
+        if 'author_id' in fields or 'author_id' in expansions: d['author_id'] = t['author_id']
+        if 'created_at' in fields: d['created_at'] = t['created_at']
+        if 'conversation_id' in fields: d['conversation_id'] = t['conversation_id']
+        if 'in_reply_to_user_id' in fields and t.get('in_reply_to_user_id'): d['in_reply_to_user_id'] = t['in_reply_to_user_id']
+        if 'referenced_tweets' in fields and t['in_reply_to']: d['referenced_tweets'] = [dict(type='replied_to', id=t['in_reply_to'])]
+        if 'attachments' in fields and t['media_ids']: d['attachments'] = dict(media_keys=[self.media[m]['key'] for m in t['media_ids']])
+        return d
+    out = dict(meta=dict(result_count=len(page)))
+    if page:
+        out['data'] = [shape(t) for t in page]
+        out['meta'].update(newest_id=page[0]['id'], oldest_id=page[-1]['id'])
+        if more: out['meta']['next_token'] = format(int(page[-1]['id']), 'x')
+        if 'author_id' in expansions:
+            ids = list(dict.fromkeys(t['author_id'] for t in page))
+            out['includes'] = dict(users=[dict(self.users[i]) for i in ids])
+    return 200, out
 
-    def _media_append(self, q, j, form, mid):
-        rec = self._media_rec(mid)
-        if rec['state'] != 'uploading': raise _bad('media is already finalized', media_id=mid)
-        if 'media' in form: chunk = form['media']
-        elif 'media_data' in form: chunk = base64.b64decode(form['media_data'])
-        else: raise _bad('media is required', media='')
-        try: idx = int(form.get('segment_index', b'').decode())
-        except ValueError: raise _bad('segment_index must be an integer', segment_index=form.get('segment_index'))
-        if not 0 <= idx <= 999: raise _bad('segment_index must be between 0 and 999', segment_index=idx)
-        if len(chunk) > SEGMENT_MAX: raise _bad(f'segment of {len(chunk)} bytes is over 5 MB', media=len(chunk))
-        with self._lock: rec['segments'][idx] = chunk
-        return 200, dict(data=dict(expires_at=int(rec['expires'])))
+# %% ../nbs/06_xserver.ipynb #0eb3986f
+@patch
+def _mentions(self:XServer, q, j, form, uid):
+    self._check_user(uid)
+    handle = f"@{self.users[uid]['username']}".lower()
+    return self._timeline(q, lambda t: t['author_id'] != uid and handle in t['text'].lower())
 
-    def _media_finalize(self, q, j, form, mid):
-        rec = self._media_rec(mid)
-        if rec['state'] == 'uploading':
-            data = b''.join(rec['segments'][i] for i in sorted(rec['segments']))
-            if sorted(rec['segments']) != list(range(len(rec['segments']))):
-                raise _bad('segments are not contiguous from 0', media_id=mid)
-            if len(data) != rec['total']:
-                raise _bad(f'file size mismatch: got {len(data)} bytes, expected {rec["total"]}', media_id=mid)
-            rec['bytes'], rec['segments'] = data, {}
-            if rec['type'] == 'image/gif' and rec['category'] == 'tweet_gif':
-                rec.update(state='pending', ready_at=time.time() + self.check_after_secs, error=_gif_problem(data))
-            else: rec['state'] = 'succeeded'
-        d = dict(id=mid, media_key=rec['key'], size=rec['total'], expires_after_secs=int(rec['expires'] - time.time()))
-        if rec['state'] != 'succeeded' or rec['category'] == 'tweet_gif': d['processing_info'] = self._pinfo(rec)
-        return 200, dict(data=d)
+# %% ../nbs/06_xserver.ipynb #897d1f23
+@patch
+def _media_rec(self:XServer, mid):
+    if mid not in self.media: raise XError(404, 'Not Found Error', f'Could not find media with id: [{mid}].')
+    return self.media[mid]
 
-    def _pinfo(self, rec):
-        p = dict(state=rec['state'], progress_percent=rec['progress'])
-        if rec['state'] in ('pending', 'in_progress'): p['check_after_secs'] = self.check_after_secs
-        if rec['state'] == 'failed': p['error'] = dict(code=1, name='InvalidMedia', message=rec['error'])
-        return p
+# %% ../nbs/06_xserver.ipynb #bf46a6d1
+@patch
+def _media_init(self:XServer, q, j, form):
+    if not isinstance(j, dict): raise _bad('body must be JSON with media_type and total_bytes', body='')
+    mtype, total, cat = j.get('media_type'), j.get('total_bytes'), j.get('media_category')
+    if mtype not in MEDIA_TYPES: raise _bad(f'unsupported media_type {mtype}', media_type=mtype)
+    if not isinstance(total, int) or total <= 0: raise _bad('total_bytes must be a positive integer', total_bytes=total)
+    cat = cat or MEDIA_TYPES[mtype][0]
+    limit = MEDIA_TYPES[mtype][1] if cat != 'tweet_image' else 5 * 2**20
+    if total > limit: raise _bad(f'total_bytes {total} over the {limit} byte limit for {cat}', total_bytes=total)
+    mid = self._new_id()
+    prefix = {'image/gif': '16', 'video/mp4': '7'}.get(mtype, '3') if cat != 'tweet_image' else '3'
+    with self._lock:
+        self.media[mid] = dict(id=mid, key=f"{prefix}_{mid}", type=mtype, category=cat, total=total, segments={},
+                               state='uploading', expires=time.time() + 86400, progress=0, ready_at=0, error=None)
+    return 200, dict(data=dict(id=mid, media_key=self.media[mid]['key'], expires_after_secs=86400))
 
-    def _media_status(self, q, j, form):
-        if q.get('command') != 'STATUS': raise _bad('command must be STATUS', command=q.get('command'))
-        rec = self._media_rec(q.get('media_id', ''))
-        with self._lock:
-            if rec['state'] in ('pending', 'in_progress') and time.time() >= rec['ready_at']:
-                if rec['state'] == 'pending': rec.update(state='in_progress', progress=50)
-                elif rec['error']: rec.update(state='failed', progress=100)
-                else: rec.update(state='succeeded', progress=100)
-                rec['ready_at'] = time.time() + self.check_after_secs
-        return 200, dict(data=dict(id=rec['id'], media_key=rec['key'], size=rec['total'],
-                                   expires_after_secs=int(rec['expires'] - time.time()), processing_info=self._pinfo(rec)))
+# %% ../nbs/06_xserver.ipynb #a9cee94e
+@patch
+def _media_append(self:XServer, q, j, form, mid):
+    rec = self._media_rec(mid)
+    if rec['state'] != 'uploading': raise _bad('media is already finalized', media_id=mid)
+    if 'media' in form: chunk = form['media']
+    elif 'media_data' in form: chunk = base64.b64decode(form['media_data'])
+    else: raise _bad('media is required', media='')
+    try: idx = int(form.get('segment_index', b'').decode())
+    except ValueError: raise _bad('segment_index must be an integer', segment_index=form.get('segment_index'))
+    if not 0 <= idx <= 999: raise _bad('segment_index must be between 0 and 999', segment_index=idx)
+    if len(chunk) > SEGMENT_MAX: raise _bad(f'segment of {len(chunk)} bytes is over 5 MB', media=len(chunk))
+    with self._lock: rec['segments'][idx] = chunk
+    return 200, dict(data=dict(expires_at=int(rec['expires'])))
+
+# %% ../nbs/06_xserver.ipynb #34646991
+@patch
+def _media_finalize(self:XServer, q, j, form, mid):
+    rec = self._media_rec(mid)
+    if rec['state'] == 'uploading':
+        data = b''.join(rec['segments'][i] for i in sorted(rec['segments']))
+        if sorted(rec['segments']) != list(range(len(rec['segments']))):
+            raise _bad('segments are not contiguous from 0', media_id=mid)
+        if len(data) != rec['total']:
+            raise _bad(f'file size mismatch: got {len(data)} bytes, expected {rec["total"]}', media_id=mid)
+        rec['bytes'], rec['segments'] = data, {}
+        if rec['type'] == 'image/gif' and rec['category'] == 'tweet_gif':
+            rec.update(state='pending', ready_at=time.time() + self.check_after_secs, error=_gif_problem(data))
+        else: rec['state'] = 'succeeded'
+    d = dict(id=mid, media_key=rec['key'], size=rec['total'], expires_after_secs=int(rec['expires'] - time.time()))
+    if rec['state'] != 'succeeded' or rec['category'] == 'tweet_gif': d['processing_info'] = self._pinfo(rec)
+    return 200, dict(data=d)
+
+# %% ../nbs/06_xserver.ipynb #dc19880a
+@patch
+def _pinfo(self:XServer, rec):
+    p = dict(state=rec['state'], progress_percent=rec['progress'])
+    if rec['state'] in ('pending', 'in_progress'): p['check_after_secs'] = self.check_after_secs
+    if rec['state'] == 'failed': p['error'] = dict(code=1, name='InvalidMedia', message=rec['error'])
+    return p
+
+# %% ../nbs/06_xserver.ipynb #4252b666
+@patch
+def _media_status(self:XServer, q, j, form):
+    if q.get('command') != 'STATUS': raise _bad('command must be STATUS', command=q.get('command'))
+    rec = self._media_rec(q.get('media_id', ''))
+    with self._lock:
+        if rec['state'] in ('pending', 'in_progress') and time.time() >= rec['ready_at']:
+            if rec['state'] == 'pending': rec.update(state='in_progress', progress=50)
+            elif rec['error']: rec.update(state='failed', progress=100)
+            else: rec.update(state='succeeded', progress=100)
+            rec['ready_at'] = time.time() + self.check_after_secs
+    return 200, dict(data=dict(id=rec['id'], media_key=rec['key'], size=rec['total'],
+                               expires_after_secs=int(rec['expires'] - time.time()), processing_info=self._pinfo(rec)))
 
 # %% ../nbs/06_xserver.ipynb #e9e63ac4
 def _gif_problem(data:bytes) -> str|None:
