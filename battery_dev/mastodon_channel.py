@@ -42,7 +42,10 @@ class MastodonChannel(Channel):
                  max_wait:float=300,               # longest rate-limit wait we accept, seconds
                  backoff:float=1.0,                # first backoff, seconds (doubles each retry)
                  settle:float|None=None,           # seconds until a sent post is surely settled (default 2 x timeout)
-                 page_size:int=40):                # statuses or notifications per page (Mastodon allows 40 / 80)
+                 page_size:int=40,                 # statuses or notifications per page (Mastodon allows 40 / 80)
+                 processing_wait:float=300,        # longest wait for a media file to be processed, seconds
+                 poll:float=2.0):                  # seconds between looks at a media file being processed
+        self.processing_wait, self.poll = processing_wait, poll
         self.base_url, self.timeout, self.max_retries, self.max_wait = api_base_url.rstrip('/'), timeout, max_retries, max_wait
         self.backoff, self.page_size = backoff, page_size
         self.settle = 2 * timeout if settle is None else settle
@@ -112,8 +115,13 @@ def upload(self:MastodonChannel, path:str|Path, alt:str='') -> dict:
     p = Path(path)
     mtype = mimetypes.guess_type(p.name)[0]
     if p.stat().st_size > self.rules.media.get(mtype, 0): raise MediaRejected(f"mastodon: {p.name} is over the size limit for {mtype}")
-    m = self._run('upload media', lambda: self.client.media_post(str(p), mime_type=mtype, description=alt[:self.rules.alt_chars] or None,
-                                                                  synchronous=True), media=True)
+    m = self._run('upload media', lambda: self.client.media_post(str(p), mime_type=mtype, description=alt[:self.rules.alt_chars] or None),
+                  media=True)
+    end = time.monotonic() + self.processing_wait
+    while m.get('url') is None:                 # 202: still processing (Mastodon turns GIFs and videos into MP4)
+        if time.monotonic() > end: raise MediaRejected(f"mastodon: media {m['id']} still processing after {self.processing_wait:.0f} s")
+        time.sleep(self.poll)
+        m = self._run('media status', lambda: self.client.media(m['id']), media=True)
     return dict(id=str(m['id']), path=str(p), type=m.get('type'), expires=time.time() + 12 * 3600)
 
 # %% ../nbs/07a_mastodon.ipynb #31b87991
