@@ -242,6 +242,7 @@ KINDS = ('model', 'parameter', 'degradation')
 def _versions() -> dict:
     return {'battery_dev': __version__, 'pybamm': importlib.metadata.version('pybamm')}
 
+# %% ../nbs/01_config.ipynb #3c368402
 @dataclass
 class Config:
     "A battery comparison: what differs, with what, under which conditions; JSON round trip."
@@ -400,6 +401,7 @@ def _check_varied(cfg) -> dict|None:
     if name == 'C-rate': _check_c_rates(cfg, out)
     return {'name': name, 'values': out}
 
+# %% ../nbs/01_config.ipynb #c68a3278
 def _check_c_rates(cfg, rates):
     "A C-rate comparison is a constant-current discharge at each rate, within the set's rate and the hours limits."
     w = parameter_window(cfg.parameter_set)
@@ -524,6 +526,7 @@ def pybamm_parameters(cfg:Config,             # the configuration
     else: p[name] = '[input]' if value is None else value
     return p
 
+# %% ../nbs/01_config.ipynb #c85a0cd3
 def x_variable(cfg:Config) -> str:
     "The x axis of `cfg`'s GIF: 'Cycle number' for ageing, discharge capacity when asked (and for C-rates), else time."
     if cfg.kind == 'degradation': return 'Cycle number'

@@ -55,6 +55,7 @@ class Token:
         if self.kind == 'num': return f"num({self.value:g}{' ' if self.spaced else ''}{self.unit}{'+glued' if self.glued else ''})"
         return f"{self.kind}({self.text!r})" if self.kind in ('word', 'quote', 'punct') else self.kind
 
+# %% ../nbs/05_parse.ipynb #40403af0
 _NUM = r'(?<![\w.])-?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?'
 _UNIT = (r'°\s?(?:[Cc](?:elsius)?|[Ff](?:ahrenheit)?)|°|deg(?:ree)?s?\s?(?:[Cc](?:elsius)?|[Ff](?:ahrenheit)?)|'
          r'deg(?:ree)?s?|[Cc]elsius|centigrade|[Ff]ahrenheit|[Kk]elvin|mAh|Ah|mA|mV|mW|mOhms?|[Oo]hms?|'
@@ -87,6 +88,7 @@ def _unit(u:str, value:float) -> tuple:
         if l.startswith(prefix): return 's', value * seconds
     return '', value
 
+# %% ../nbs/05_parse.ipynb #9b960a20
 def tokenise(text:str) -> list[Token]:
     "Cut normalised request text into tokens."
     toks = []
@@ -129,6 +131,7 @@ def close_enough(word:str, target:str) -> bool:
     "Is lowercase `word` the lowercase `target`, or a small typo of it?"
     return word == target or (len(word) >= 4 and edit_distance(word, target) <= _tolerance(target))
 
+# %% ../nbs/05_parse.ipynb #cbf610e0
 _KEYWORDS = {  # class: exact forms (first line) | forms that also match with typos
     'compare': ('vs versus', 'compare compares compared comparing comparison comparisons'),
     'vary': ('vary varies varied varying variation sweep sweeping varry', ''),
@@ -220,6 +223,7 @@ def _quantity(v:float, unit:str) -> str:
     if unit in ('A', 'W') and 0 < v < 1: return f"{_g(v * 1000)} m{unit}"
     return f"{_g(v)} {unit}"
 
+# %% ../nbs/05_parse.ipynb #e37595b0
 @dataclass
 class Step:
     "One experiment step, read from forgiving text; `.text` is PyBaMM's canonical form."
@@ -248,6 +252,7 @@ def _is_kw(tok, cls): return tok is not None and tok.kind == 'word' and keyword(
 
 def _at(toks, j): return toks[j] if 0 <= j < len(toks) else None
 
+# %% ../nbs/05_parse.ipynb #4bbc5bf9
 def read_step(toks:list, # tokens
               i:int,     # index of the action word
              ) -> tuple:
@@ -350,6 +355,7 @@ def step_c_rate(s:Step, w:dict) -> float|None:
     return {'C': s.value, 'A': s.value / w['capacity'], 'W': s.value / v_mid / w['capacity'],
             'Ohm': v_mid / s.value / w['capacity']}[s.unit]
 
+# %% ../nbs/05_parse.ipynb #40d6bcf6
 def check_experiment(steps:list, # Step objects of one cycle
                      repeats:int, # how many times the cycle runs
                      parameter_set:str,
@@ -408,6 +414,7 @@ def _pairs(toks) -> dict:
         elif t.kind in (']', ')') and stack: pairs[stack.pop()] = j
     return pairs
 
+# %% ../nbs/05_parse.ipynb #900b777c
 def _int_count(v:float, what:str) -> int:
     if not (math.isfinite(v) and v == int(v) and v >= 1):
         raise BadInput(f"the {what} count must be a whole number of at least 1, not {v:g}", "Write it like * 3")
@@ -439,6 +446,7 @@ def _read_experiments(toks, used, found):
         i += 1
     for grp in found['groups']: grp[0] = [build_step(q) for q in grp[0]]
 
+# %% ../nbs/05_parse.ipynb #1f70440f
 def _near_keyword(toks, i, cls, back=4):
     return any(_is_kw(_at(toks, j), cls) for j in range(max(0, i - back), i))
 
@@ -454,6 +462,7 @@ def _read_value_lists(toks, used, found):
                 found['lists'].append([x.value for x in inner])
                 for j in range(i, e + 1): used[j] = True
 
+# %% ../nbs/05_parse.ipynb #b95fcbd0
 def _read_sentence_steps(toks, used, found):
     "Plain step sentences -> found['steps']; a discharge without an end -> a C-rate candidate."
     i = 0
@@ -492,6 +501,7 @@ def _read_repeats(toks, used, found):
             found['repeats'].append(m)
             for k in range(i, i + span): used[k] = True
 
+# %% ../nbs/05_parse.ipynb #e4a082d8
 def _read_models(toks, used, found):
     "Model names (abbreviations or full names, typos allowed in long words) -> found['models']."
     names = _model_names()
@@ -523,6 +533,7 @@ def _read_models(toks, used, found):
            and not used[i - 1] and toks[i - 1].low not in _STOP and keyword(toks[i - 1].text) is None:
             found['unknown_models'].append(f"{toks[i - 1].text} {t.text}")
 
+# %% ../nbs/05_parse.ipynb #4ef04141
 def _read_sets(toks, used, found):
     "Parameter set names -> found['sets']; set-like names we don't support -> found['unknown_sets']."
     for i, t in enumerate(toks):
@@ -546,6 +557,7 @@ def _read_intent(toks, used, found):
         if not used[i] and t.kind == 'word' and keyword(t.text) in ('compare', 'vary'):
             found['intent'].append(keyword(t.text)); used[i] = True
 
+# %% ../nbs/05_parse.ipynb #8c78820b
 _VALUE_FILLERS = {'with', 'the', 'values', 'value', 'of', 'over', 'in', 'from', 'between', 'to', 'as', 'and', 'or',
                   'at', 'across', 'through', 'for', 'on', 'using', 'set'}
 
@@ -655,6 +667,7 @@ DEFAULT_TEMPERATURE = 298.15   # K: 25 °C, also what 'room temperature' means
 def _kelvin(v:float, unit:str) -> float:
     return round(v + 273.15, 6) if unit == 'degC' else round((v - 32) * 5 / 9 + 273.15, 6) if unit == 'degF' else v
 
+# %% ../nbs/05_parse.ipynb #b38c4f57
 def _read_rates_and_temperatures(toks, used, found):
     "C-rates -> found['c_rates'], temperatures (K) -> found['temperatures'], as (value, text written)."
     for i, t in enumerate(toks):
@@ -688,6 +701,7 @@ def _read_rates_and_temperatures(toks, used, found):
                 else: found['c_rates'].append((n.value, n.text))
                 used[j] = True
 
+# %% ../nbs/05_parse.ipynb #50bd4c53
 def read_request(text:str) -> dict:
     "Everything a request's text names: intent, models, sets, C-rates, temperatures, experiment, parameter and values."
     text = normalise(text)
@@ -732,6 +746,7 @@ def resolve_parameter(name:str) -> str:
     if near: return next(v for v in VARIABLES if bare(v) == near[0])
     raise BadInput(f'I can\'t vary "{name[:50]}"; I vary {len(VARIABLES)} parameters, like "Separator porosity" or "Negative particle radius [m]"', _try('vary'))
 
+# %% ../nbs/05_parse.ipynb #df16b882
 def _check_values(name:str, values:list, parameter_set:str) -> list:
     "The values to vary `name` over, checked against the limits; BadInput otherwise."
     lo, hi = limit('min_values'), limit('max_values')
@@ -798,6 +813,7 @@ def _experiment(found:dict, parameter_set:str, kind:str) -> dict|None:
     check_experiment(steps, repeats, parameter_set, kind)
     return {'steps': [s.text for s in steps], 'repeats': repeats}
 
+# %% ../nbs/05_parse.ipynb #b3eb3e81
 def _decide(found:dict) -> tuple:
     "The kind and models a reading asks for; BadInput when that is unclear or over the limits."
     models = list(dict.fromkeys(found['models']))

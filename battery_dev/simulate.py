@@ -127,6 +127,7 @@ def _time_series(sol, model:str, n_max:int=600) -> dict:
         out[k] = np.interp(tt, t, y) if tt is not t else np.asarray(y, float)
     return out
 
+# %% ../nbs/02_simulate.ipynb #45af396a
 def _profiles(sol, model:str, n_times:int=100) -> dict:
     "The `SPATIAL` variables of a solution at `n_times` uniform times: {'x': coordinate, 't': hours, 'values': (t, x)}."
     t = sol['Time [s]'].entries
@@ -150,6 +151,7 @@ def _step_current(step:str, capacity:float) -> float|None:
     if m is None or m.group(0).strip().endswith('W'): return None
     return _rate_c(m.group(0), capacity) * capacity
 
+# %% ../nbs/02_simulate.ipynb #3a164c16
 def _cycle_series(sol, steps:list, capacity:float) -> dict:
     "Per-cycle summary variables, plus the discharge capacity measured in each cycle."
     sv = sol.summary_variables
@@ -204,6 +206,7 @@ def _jobs(cfg:Config) -> list:
     if is_input(cfg): return [(cfg, cfg.models[0], None)]
     return [(cfg, cfg.models[0], v) for v in cfg.varied['values']]
 
+# %% ../nbs/02_simulate.ipynb #a625613a
 def _solve_job(cfg, model, value, labels, msgs, n_points) -> tuple:
     "Build one PyBaMM simulation and solve it for its cases; (cases as (series, profiles), build s, solve s)."
     import pybamm
@@ -232,6 +235,7 @@ def _solve_job(cfg, model, value, labels, msgs, n_points) -> tuple:
         return [(_cycle_series(s_, cfg.experiment['steps'], cap), {}) for s_ in sols], build, solve
     return [(_time_series(s_, model), _profiles(s_, model)) for s_ in sols], build, solve
 
+# %% ../nbs/02_simulate.ipynb #435e7ed5
 def run_comparison(cfg:Config, # a validated configuration
                    n_points:int=800, # output points of a constant-current discharge
                    jobs:list|None=None, # indices of the jobs to run, when each job is one case (default: all)
@@ -410,6 +414,7 @@ def _time_inputs_vs_rebuild(model='SPMe', name='Negative electrode porosity', va
     t4 = time.perf_counter()
     return dict(once=t2 - t0, build=t1 - t0, first_solve=t2 - t1, warm_solve=t3 - t2, rebuild=t4 - t3)
 
+# %% ../nbs/02_simulate.ipynb #90d13af9
 def bench_simulate(n_values:int=5):
     "Benchmark table: input parameters vs rebuilding, and build/solve/process time per kind of comparison."
     import pandas as pd
