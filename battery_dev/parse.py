@@ -790,7 +790,8 @@ def _degradation(found:dict, pset:str) -> dict:
     else: out = dict(mechanism=list(mechs), varied=None)
     if not (found['groups'] or found['steps']):
         w = parameter_window(pset)
-        found = {**found, 'steps': [build_step(f"Discharge at 1C until {w['v_min']:g} V"), build_step(f"Charge at 1C until {w['v_max']:g} V")],
+        found = {**found, 'steps': [build_step(f"Discharge at 1C until {w['v_min']:g} V"), build_step(f"Charge at 1C until {w['v_max']:g} V"),
+                                    build_step(f"Hold at {w['v_max']:g} V until C/20")],
                  'repeats': found['repeats'] or [DEFAULTS['cycles']]}
     return {**out, 'experiment': _experiment(found, pset, 'degradation')}
 

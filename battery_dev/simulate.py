@@ -4,8 +4,9 @@
 
 # %% auto #0
 __all__ = ['TIME_VARIABLES', 'SPATIAL', 'NO_ELECTROLYTE', 'CYCLE_VARIABLES', 'SimulationFailed', 'SimulationError',
-           'SimulationTimeout', 'Comparison', 'case_labels', 'conditions', 'title_of', 'check_varied_matters',
-           'run_comparison', 'start_worker', 'split_jobs', 'simulate', 'simulate_many', 'bench_simulate']
+           'SimulationTimeout', 'Comparison', 'case_labels', 'conditions', 'mechanisms_text', 'title_of',
+           'check_varied_matters', 'run_comparison', 'start_worker', 'split_jobs', 'simulate', 'simulate_many',
+           'bench_simulate']
 
 # %% ../nbs/02_simulate.ipynb #c8718025
 from .core import *
@@ -71,17 +72,21 @@ def conditions(cfg:Config) -> str:
     if cfg.experiment is None: load = "constant-current discharge" if rates else f"{cfg.c_rate:g}C discharge"
     else:
         n = cfg.experiment['repeats']
-        load = f"{n} cycles" if cfg.kind == 'degradation' else ("cycle" if n == 1 else f"{n} cycles")
-        first = cfg.experiment['steps'][0]; first = first[0].lower() + first[1:]
-        load += f" ({first}, ...)"
+        load = f"{n} cycles" if cfg.kind == 'degradation' else ("one cycle" if n == 1 else f"{n} cycles")  # the steps: in the subtitle
     return f"{load} at {t}, {cfg.parameter_set}"
+
+def mechanisms_text(mechs:list) -> str:
+    "Mechanisms compared, in few words: SEI models share 'SEI ... limited'."
+    if all(m.startswith('SEI ') and m.endswith(' limited') for m in mechs):
+        return f"SEI {' vs '.join(m[4:-8] for m in mechs)} limited"
+    return ' vs '.join(mechs)
 
 def title_of(cfg:Config) -> str:
     "The title of a comparison."
     if cfg.kind == 'model': return f"{' vs '.join(cfg.models)}: {conditions(cfg)}"
     if cfg.varied and cfg.varied['name'] == 'C-rate': return f"{cfg.models[0]} at {', '.join(f'{v:g}C' for v in cfg.varied['values'])}: {conditions(cfg)}"
     if cfg.kind == 'parameter': return f"{cfg.models[0]}, varying {_split_name(cfg.varied['name'])[0].lower()}: {conditions(cfg)}"
-    if isinstance(cfg.mechanism, list): return f"{cfg.models[0]} ageing, {' vs '.join(cfg.mechanism)}: {conditions(cfg)}"
+    if isinstance(cfg.mechanism, list): return f"{cfg.models[0]} ageing, {mechanisms_text(cfg.mechanism)}: {conditions(cfg)}"
     return f"{cfg.models[0]} ageing, {cfg.mechanism}: {conditions(cfg)}"
 
 # %% ../nbs/02_simulate.ipynb #e2e8290f
