@@ -12,7 +12,7 @@ export PYBAMM_DISABLE_TELEMETRY := true
 export MPLBACKEND := Agg
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: install demo test sync lint docs check-docs nbtest pipeline coverage-hook bench lab clean chromium
+.PHONY: install demo test sync lint docs check-docs nbtest pipeline coverage-hook outputs bench lab clean chromium
 
 install: $(STAMP)
 
@@ -70,6 +70,10 @@ pipeline: $(STAMP)
 # The .pth start-up hook that lets coverage follow child processes (inert unless COVERAGE_PROCESS_START is set).
 coverage-hook: $(STAMP)
 	@$(BIN)/python tools/coverage_hook.py
+
+# Run notebooks in place keeping their outputs, which the docs show: make outputs NB="nbs/01_config.ipynb ..."
+outputs: $(STAMP)
+	$(BIN)/python tools/keep_outputs.py $(NB)
 
 bench: $(STAMP)
 	$(BIN)/battery-dev bench
