@@ -103,12 +103,13 @@ def convert_nb(nb, depth=0, renames=None):
                           'language_info': {'name': 'python'}})
 
 
-def process():
-    "Run nbdev's processors over nbs/ into _proc/ (cached by mtime)."
+def process(index_only=False):
+    "Run nbdev's processors over nbs/ (or only index.ipynb, for the README) into _proc/ (cached by mtime)."
     sys.path.insert(0, str(ROOT))
     from nbdev.serve import proc_nbs
     from nbdev.config import get_config
-    return proc_nbs(get_config().nbs_path, n_workers=1)
+    skip = r'^[_.]|^(?!index\.ipynb$)' if index_only else '^[_.]'   # the README needs the index alone
+    return proc_nbs(get_config().nbs_path, n_workers=1, skip_file_re=skip)
 
 
 def write_readme(proc):
@@ -195,6 +196,6 @@ if __name__ == '__main__':
                           + r'([^)\s]+\.html(?:#[^)\s]*)?)\)')
     warnings.filterwarnings('ignore', message='Cell is missing an id field')
     os.environ['PYTHONWARNINGS'] = 'ignore:Cell is missing an id field'  # nbdev's worker processes
-    proc = process()
+    proc = process(index_only='--readme-only' in sys.argv)
     write_readme(proc)
     if '--readme-only' not in sys.argv: build_site(proc)
