@@ -140,10 +140,13 @@ def _profiles(sol, model:str, n_times:int=100) -> dict:
     out = {}
     for name, (coord, _) in SPATIAL.items():
         if not _has(model, name): continue
-        try: v, c = sol[name].entries, sol[coord].entries
+        try: pv = sol[name]; v = pv.entries
         except KeyError: continue                      # half cells, MPM: not every variable exists
         if v.ndim != 2: continue
-        x = c.reshape(c.shape[0], -1)[:, 0]             # r_n is (r, x, t): the radius is the first axis
+        x = getattr(getattr(pv, 'mesh', None), 'nodes', None)   # the variable's own mesh (a half cell's electrolyte
+        if x is None or len(x) != v.shape[0]:                    # spans only separator and electrode)
+            c = sol[coord].entries; x = c.reshape(c.shape[0], -1)[:, 0]   # r_n is (r, x, t): the radius first
+        if len(x) != v.shape[0]: continue
         vals = np.stack([np.interp(tt, t, row) for row in v], 1)
         out[name] = dict(x=np.asarray(x, float), t=tt / 3600, values=vals)
     return out
