@@ -467,7 +467,7 @@ def post_random(channels:Channel|list,              # where to post (one or seve
                 try: it = _publish(ch, L, key, max_attempts, media_attempts, looked='cfg' in render)  # new: nothing to look up
                 except ChannelError as e:
                     log(f"bot: {key}: {e}; left for the next run"); it = L.get(key)
-                    if not isinstance(e, OutcomeUnknown): errors[ch.name] = e
+                    if not isinstance(e, (OutcomeUnknown, MediaRejected)): errors[ch.name] = e   # those are left for the next run
             results[ch.name] = _channel_result(ch, it)
         first = next(iter(results.values()))
         return dict(first, channels=results, config=render['config'], ledger=str(L.path),

@@ -455,6 +455,7 @@ def mentions(self:XChannel, since=None, max_pages:int=8) -> list[Mention]:
 
 @patch
 def own_posts(self:XChannel, since_id=None, max_pages:int=32) -> list[dict]:
+    if since_id is None: max_pages = min(max_pages, 2)   # X bills every post read: without a bound, the newest 200
     out = []
     for r in self._pages('read own posts', lambda **kw: self.client.get_users_tweets(
             self.user_id, tweet_fields=['referenced_tweets', 'created_at'], **kw), since_id, max_pages):
