@@ -165,24 +165,25 @@ def panel_audit(seeds:int=30,             # random draws of each kind (seeds 0 t
             cfg = draw_config(seed, kind)
             try: rows.append(dict(kind=kind, seed=seed, **_audit_one(cfg, out/f"{kind}-{seed}.gif")))
             except SimulationFailed as e: rows.append(dict(kind=kind, seed=seed, failed=str(e)[:120]))
+            except Exception as e: rows.append(dict(kind=kind, seed=seed, error=f"{type(e).__name__}: {str(e)[:200]}"))  # a bug: counted
             log(f"audit: {kind} {seed}: {rows[-1]}")
     return rows
 
 # %% ../nbs/04a_bench.ipynb #5b8cb831
 def audit_summary(rows:list[dict]) -> dict:
     "Totals of an audit: draws, failures, panels constant or duplicate, files over their limits."
-    ok = [r for r in rows if 'failed' not in r]
-    return dict(draws=len(rows), failed=len(rows) - len(ok), constant_or_identical=sum(len(r['constant_or_identical']) for r in ok),
+    ok = [r for r in rows if 'failed' not in r and 'error' not in r]
+    return dict(draws=len(rows), failed=sum('failed' in r for r in rows), errors=sum('error' in r for r in rows), constant_or_identical=sum(len(r['constant_or_identical']) for r in ok),
                 duplicates=sum(len(r['duplicates']) for r in ok), gif_over=sum(not r['gif_ok'] for r in ok),
                 mp4_over=sum(not r['mp4_ok'] for r in ok), spatial_panels=sum(r['spatial'] for r in ok),
                 max_gif_bytes=max((r['gif_bytes'] for r in ok), default=0), max_mp4_bytes=max((r['mp4_bytes'] for r in ok), default=0))
 
 def audit_table(rows:list[dict]) -> str:
     "One line per kind: draws, failures, constant or duplicate panels, files over their limits."
-    lines = ['| kind | draws | failed | constant or identical | duplicates | GIF over | MP4 over | spatial panels | largest GIF | largest MP4 |',
-             '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|']
+    lines = ['| kind | draws | failed (PyBaMM) | errors | constant or identical | duplicates | GIF over | MP4 over | spatial panels | largest GIF | largest MP4 |',
+             '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|']
     for kind in dict.fromkeys(r['kind'] for r in rows):
         s = audit_summary([r for r in rows if r['kind'] == kind])
-        lines.append(f"| {kind} | {s['draws']} | {s['failed']} | {s['constant_or_identical']} | {s['duplicates']} | {s['gif_over']} | "
+        lines.append(f"| {kind} | {s['draws']} | {s['failed']} | {s['errors']} | {s['constant_or_identical']} | {s['duplicates']} | {s['gif_over']} | "
                      f"{s['mp4_over']} | {s['spatial_panels']} | {s['max_gif_bytes']:,} | {s['max_mp4_bytes']:,} |")
     return '\n'.join(lines)
