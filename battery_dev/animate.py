@@ -139,7 +139,7 @@ def _spatial_panel(self:Animation, ax, p:Panel):
     pad = 0.05 * (hi - lo) if hi > lo else max(0.05 * abs(hi), 0.05)
     ax.set_ylim(lo - pad, hi + pad)
     if missing: ax.text(0.02, 0.97, _missing_note(missing, p.variable), transform=ax.transAxes, ha='left', va='top',
-                        fontsize=8.5, color='#555555', style='italic')
+                        fontsize=8.5, color='#555555', style='italic', bbox=dict(fc='white', ec='none', alpha=0.8, pad=1))
 Animation._spatial_panel = _spatial_panel
 
 # %% ../nbs/03c_animate.ipynb #40d3fa73
