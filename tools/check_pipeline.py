@@ -21,8 +21,7 @@ BIN = Path(sys.executable).parent
 STAGES = {'fleet', 'train', 'evaluate', 'report', 'pretrain'}
 # Small enough that the whole check takes about a minute: 4 cells (2 train, 1 validation, 1 test), 24 cycles, 2 epochs.
 NET = {'n-points': 16, 'context': 5, 'rollout': 5, 'hidden': 8, 'batches': 2, 'batch-size': 16, 'epochs': 2}
-TINY = {'fleet': {'cells': 4, 'cycles': 24, 'workers': 0},   # workers 0: simulate in process, no pool to start
-        'scoring': {'horizons': [1, 5]},
+TINY = {'fleet': {'cells': 4, 'cycles': 24}, 'scoring': {'horizons': [1, 5]},
         'train': dict(NET, **{'test-frac': 0.25, 'val-frac': 0.34}), 'pretrain': dict(NET, **{'val-frac': 0.34})}
 
 
