@@ -308,7 +308,7 @@ def _duplicate(ch, L, key, i, it, ids) -> bool:
     if found:
         ids.append(found); L.set(key, post_ids=ids, detail=f'part {i} found on channel (duplicate): {found}'); return True
     texts = list(it['texts']); texts[i] = fit_post(f"{texts[i]} ({key.split(':')[-1][-6:]})", ch.rules)
-    L.set(key, 'rendered', texts=texts, sent_at=None, detail='made unique')   # refused: nothing in flight
+    L.set(key, texts=texts, sent_at=None, detail='made unique')   # a definite refusal: nothing is in flight
     return False
 
 # %% ../nbs/08_bot.ipynb #836dc796
