@@ -25,7 +25,7 @@ from .post import PostRules, X_RULES
 
 # %% ../nbs/07_channels.ipynb #90ad93ee
 for _name in ('requests_oauthlib', 'oauthlib'): logging.getLogger(_name).setLevel(logging.WARNING)  # their DEBUG logs show signed headers
-mimetypes.add_type('video/mp4', '.mp4')
+if mimetypes.guess_type('a.mp4')[0] != 'video/mp4': mimetypes.add_type('video/mp4', '.mp4')  # some systems lack it
 
 # %% ../nbs/07_channels.ipynb #fad384c9
 @dataclass
