@@ -219,6 +219,8 @@ def _check_post(self:BlueskyServer, v:dict, did:str):
     elif e.get('$type') == 'app.bsky.embed.video':
         if not self.accept_video: raise XrpcError(400, 'InvalidRequest', 'Video embeds are not enabled for this account')
         self._check_blob(e.get('video'), did, r'video/mp4', 100_000_000, 'Record/embed/video')
+        alt = e.get('alt') or ''
+        if graphemes(alt) > 1000 or len(alt.encode()) > 10000: raise _bad('Record/embed/video/alt must not be longer than 1000 graphemes')
     else: raise _bad(f'Record/embed has an unsupported type {e.get("$type")}')
 
 # %% ../nbs/07c_bskyserver.ipynb #b3a76f7c

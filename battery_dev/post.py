@@ -93,7 +93,7 @@ X_RULES = PostRules('x', POST_LIMIT, weighted_length,
 MASTODON_RULES = PostRules('mastodon', 500, mastodon_length,
                            {'image/gif': 16 * MB, 'image/png': 16 * MB, 'image/jpeg': 16 * MB, 'video/mp4': 99 * MB}, 1500)
 BLUESKY_RULES = PostRules('bluesky', 300, graphemes,
-                          {'image/png': 1_000_000, 'image/jpeg': 1_000_000, 'video/mp4': 100_000_000}, 2000)
+                          {'image/png': 1_000_000, 'image/jpeg': 1_000_000, 'video/mp4': 100_000_000}, 1000)  # video alt: 1000 graphemes
 
 # %% ../nbs/04_post.ipynb #fc5966cf
 def fit_post(text:str, rules:PostRules=X_RULES, tail:str='') -> str:
