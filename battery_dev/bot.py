@@ -215,8 +215,11 @@ HELP = ("I simulate lithium-ion cells with PyBaMM. Ask me, for example: \"compar
         "\"vary the negative electrode thickness\".")
 
 def is_request(text:str) -> bool:
-    "Does `text` (a mention) ask for something? Handles and links do not count."
-    return bool(_ASKS.search(re.sub(r'@[\w.@-]+|https?://\S+', ' ', text)))
+    "Does `text` (a mention) ask for something? Handles and links do not count; model and parameter-set names do."
+    from battery_dev.config import MODELS, PARAMETER_SETS, VARIABLES   # plain tables: no PyBaMM import
+    t = re.sub(r'@[\w.@-]+|https?://\S+', ' ', text)
+    names = [*MODELS, *PARAMETER_SETS, *(v.split(' [')[0] for v in VARIABLES)]
+    return bool(_ASKS.search(t)) or any(re.search(rf'(?<!\w){re.escape(n)}(?!\w)', t, re.I) for n in names)
 
 # %% ../nbs/08_bot.ipynb #5d269506
 APOLOGY = "Sorry, something went wrong on my side while making that simulation; it has been logged. Please try again later."
