@@ -187,7 +187,9 @@ def post_sentences(cfg:Config, steps_inline:bool=True) -> list[str]:
     cell = f"{_article(w['name'])} cell ({w['chemistry']})"
     temp = f"{cfg.temperature - 273.15:.0f} °C"
     steps = ''
-    if cfg.experiment is None: load = f"in {_article(f'{cfg.c_rate:g}C')} constant-current discharge"
+    rates = cfg.varied and cfg.varied.get('name') == 'C-rate'
+    if cfg.experiment is None and rates: load = f"in constant-current discharges at {_and([f'{v:g}C' for v in cfg.varied['values']])}"
+    elif cfg.experiment is None: load = f"in {_article(f'{cfg.c_rate:g}C')} constant-current discharge"
     else:
         n, st = cfg.experiment['repeats'], cfg.experiment['steps']
         cycles = f"{n} cycles" if n > 1 else "one cycle"
@@ -195,6 +197,10 @@ def post_sentences(cfg:Config, steps_inline:bool=True) -> list[str]:
         else: load, steps = f"over {cycles} of a {len(st)}-step experiment", f"Each cycle: {'; '.join(st)}."
     if cfg.kind == 'model':
         what = f"Comparing the {_and(cfg.models)} models of {cell}"
+    elif isinstance(cfg.mechanism, list):  # mechanisms compared with each other
+        mechs = [_mechanism(Config(**{**cfg.__dict__, 'mechanism': m, 'degradation': {}})) for m in cfg.mechanism]
+        what = f"Ageing by {_and(mechs, 'or')}: {_article(cfg.models[0])} model of {cell}"
+    elif rates: what = f"How the C-rate changes {_article(cfg.models[0])} model of {cell}"
     else:
         name, unit = _split_unit(cfg.varied['name'])
         values = values_text(cfg.varied['values'], unit)
