@@ -17,7 +17,7 @@ from fastcore.basics import patch
 
 # %% ../nbs/06_xserver.ipynb #a8b1fb8c
 from .post import weighted_length, X_RULES
-from .animate import X_LIMITS
+from .gif import X_LIMITS
 
 # %% ../nbs/06_xserver.ipynb #8b9436c0
 def pct(s) -> str:
