@@ -143,8 +143,9 @@ def thread(sentences:list[str], limit:int=POST_LIMIT, count=weighted_length) -> 
     return [f"{p} {i}/{len(posts)}" for i, p in enumerate(posts, 1)]
 
 # %% ../nbs/04_post.ipynb #6b5dd630
-ANIMATION_SENTENCES = ("Voltage, current, capacity and temperature over time.",
-                       "Capacity, lithium inventory and active material lost, cycle by cycle.")
+ANIMATION_SENTENCES = ("Voltage, and what differs most between them across the cell and over time.",
+                       "Capacity, lithium inventory and active material lost, cycle by cycle.",
+                       "Voltage, current, capacity and temperature over time.")  # the last: older posts' wording, still removed by `without_animation`
 UNITS = {'m2.s-1': 'm²/s', 'm.s-1': 'm/s', 'S.m-1': 'S/m', 'mol.m-3': 'mol/m³', 'W.m-2.K-1': 'W/(m²·K)',
          's-1': '1/s', 'A.m-2': 'A/m²', 'J.mol-1': 'J/mol', 'Pa': 'Pa', 'K': 'K', 'V': 'V', 'A': 'A'}
 
