@@ -29,7 +29,7 @@ class Mp4Writer:
         t0 = time.perf_counter()
         self.writer = iio.get_writer(self.out, format='FFMPEG', mode='I', fps=1000 / frame_ms, codec='libx264',
                                      pixelformat='yuv420p', macro_block_size=2, quality=None, ffmpeg_log_level='error',
-                                     ffmpeg_params=['-preset', 'veryfast', '-crf', str(crf), '-movflags', '+faststart',
+                                     ffmpeg_params=['-preset', 'veryfast', '-threads', '1', '-crf', str(crf), '-movflags', '+faststart',
                                                     '-vf', f'tpad=stop_mode=clone:stop_duration={hold_ms / 1000:g}'])
         self.seconds += time.perf_counter() - t0
 
