@@ -522,7 +522,7 @@ def _predict_cmd(a) -> int:
     df.to_csv(csv, index=False)
     fig = plot_prediction(series[0], df[df.cell_id == series[0].cell_id]); fig.savefig(png, dpi=100); plt.close(fig)
     per = df.groupby(['cell_id', 'horizon']).first()
-    col = lambda c: {i: [round(float(x), 7) for x in per.loc[i][c]] for i in per.index.levels[0]} if c in per else None
+    col = lambda c: {i: [float(f"{x:.6g}") for x in per.loc[i][c]] for i in per.index.levels[0]} if c in per else None
     print(dumps(dict(csv=str(csv), png=str(png), model=str(a.model), horizon=a.horizon, cells=[s.cell_id for s in series],
                      discharge_ah=col('discharge_ah'), discharge_ah_lo80=col('discharge_ah_lo80'), discharge_ah_hi80=col('discharge_ah_hi80'),
                      warnings=warnings)))
