@@ -166,13 +166,14 @@ def _coverage(forecaster, series, pairs, H, v, q) -> pd.DataFrame|None:
     "Share of measured curve points and capacities inside the RNN's bands, per level (relative units, as the bands are made)."
     hw = forecaster.half_widths(H)
     if not hw: return None
+    fac = np.array([forecaster.noise_factors(series[i].head(t)) for i, t in pairs])  # [B, 2], as `intervals` widens
     scale_v = np.array([series[i].window[1] - series[i].window[0] for i, _ in pairs])[:, None, None]
     scale_q = np.array([series[i].q_ref for i, _ in pairs])[:, None]
     dv = np.abs(_pad(series, pairs, H, 'v') - v) / scale_v   # [B, H, P], NaN past the end
     dq = np.abs(_pad(series, pairs, H, 'q') - q) / scale_q   # [B, H]
     ok_v, ok_q = np.isfinite(dv), np.isfinite(dq)
-    return pd.DataFrame([dict(level=lev, curve_coverage=float((dv <= hv[None, :, None] + 1e-12)[ok_v].mean()),
-                              capacity_coverage=float((dq <= hq[None] + 1e-12)[ok_q].mean()), points=int(ok_v.sum()), capacities=int(ok_q.sum()))
+    return pd.DataFrame([dict(level=lev, curve_coverage=float((dv <= hv[None, :, None] * fac[:, :1, None] + 1e-12)[ok_v].mean()),
+                              capacity_coverage=float((dq <= hq[None] * fac[:, 1:] + 1e-12)[ok_q].mean()), points=int(ok_v.sum()), capacities=int(ok_q.sum()))
                          for lev, (hv, hq) in hw.items()])
 
 def evaluate(series:list[CellSeries],           # cells to score

@@ -575,14 +575,24 @@ def calibrate(fc:Forecaster,            # a trained forecaster
                 curve=[np.round(qs(ev, q), 6).tolist() for q in adjusted], capacity=[np.round(qs(eq, q), 6).tolist() for q in adjusted])
 
 @patch
-def half_widths(self:Forecaster, horizon:int) -> dict:
+def noise_factors(self:Forecaster, s:CellSeries) -> tuple[float, float]:
+    "How many times more scattered than any training cell `s` is, for the curve and the capacity (at least 1)."
+    r, f = self.info.get('ranges') or {}, cell_features(s)
+    ratio = lambda k: max(1.0, f[k] / r[k][1]) if k in r and r[k][1] > 0 and np.isfinite(f[k]) else 1.0
+    return ratio('noise_curve'), ratio('noise_capacity')
+
+@patch
+def half_widths(self:Forecaster, horizon:int, # cycles ahead
+                s:CellSeries|None=None        # a cell's history: widen where it is noisier than the training cells
+               ) -> dict:
     "{level: (curve [horizon], capacity [horizon])} half-widths in relative units; empty when not calibrated."
     cal = self.info.get('intervals')
     if not cal: return {}
     H = cal['horizons']; h = np.arange(1, horizon + 1)
     grow = np.sqrt(np.maximum(h / H, 1.0))
-    pick = lambda a: np.asarray(a, np.float64)[np.minimum(h, H) - 1] * grow
-    return {lev: (pick(c), pick(k)) for lev, c, k in zip(cal['levels'], cal['curve'], cal['capacity'])}
+    fv, fq = self.noise_factors(s) if s is not None else (1.0, 1.0)
+    pick = lambda a, f: np.asarray(a, np.float64)[np.minimum(h, H) - 1] * grow * f
+    return {lev: (pick(c, fv), pick(k, fq)) for lev, c, k in zip(cal['levels'], cal['curve'], cal['capacity'])}
 
 @patch
 def intervals(self:Forecaster, s:CellSeries, # a cell's history
@@ -591,7 +601,7 @@ def intervals(self:Forecaster, s:CellSeries, # a cell's history
     "{level: (v_lo, v_hi [horizon, P] in V, q_lo, q_hi [horizon] in A.h)} around the forecast after the end of `s`."
     v, q = self.forecast_relative([s], [len(s)], horizon)
     qmax = float(np.max(s.q)) / s.q_ref; out = {}
-    for lev, (hv, hq) in self.half_widths(horizon).items():
+    for lev, (hv, hq) in self.half_widths(horizon, s).items():
         lo = make_physical(v - hv[None, :, None], q - hq[None], np.array([qmax]))
         hi = make_physical(v + hv[None, :, None], q + hq[None], np.array([qmax]))
         (vl, ql), (vh, qh) = s.to_units(lo[0][0], lo[1][0]), s.to_units(hi[0][0], hi[1][0])
