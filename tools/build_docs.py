@@ -109,7 +109,13 @@ def process(index_only=False):
     from nbdev.serve import proc_nbs
     from nbdev.config import get_config
     skip = r'^[_.]|^(?!index\.ipynb$)' if index_only else '^[_.]'   # the README needs the index alone
-    return proc_nbs(get_config().nbs_path, n_workers=1, skip_file_re=skip)
+    cache = get_config().config_path / '_proc'
+    before = cache.stat().st_mtime if cache.exists() else None
+    out = proc_nbs(get_config().nbs_path, n_workers=1, skip_file_re=skip)
+    # proc_nbs touches the cache folder, and a notebook older than the folder is not processed again: a README-only
+    # run must not make the full build skip the notebooks changed before it
+    if index_only and before is not None: os.utime(cache, (before, before))
+    return out
 
 
 def write_readme(proc):
