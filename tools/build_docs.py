@@ -192,6 +192,16 @@ def build_site(proc):
     subprocess.run([sys.executable, '-m', 'sphinx', '-W', '--keep-going', '-q', '-b', 'html', '-j', '2',
                     str(SRC), str(OUT)], check=True)
     (OUT / '.nojekyll').touch()
+    # the last lines of `#| slow` cells saved without output (nbdev_test skips them unless --flags slow): the docs
+    # check lets those show nothing, every other example must show its output
+    slow = []
+    for nbf in sorted(Path(cfg.nbs_path).rglob('*.ipynb')):
+        for c in json.loads(nbf.read_text()).get('cells', []):
+            src = src_text(c)
+            if c['cell_type'] == 'code' and re.search(r'^\s*#\|\s*slow\b', src, re.M) and not c.get('outputs'):
+                body = [l for l in src.strip().splitlines() if not DIRECTIVE.match(l)]
+                if body: slow.append(body[-1].strip())
+    (OUT / '_slow_examples.json').write_text(json.dumps(sorted(set(slow)), indent=1))
     print(f"docs: {len(pages) + 1} pages in {OUT.relative_to(ROOT)}/", file=sys.stderr)
 
 

@@ -10,7 +10,7 @@ exits non-zero on any failure.
 
 usage: python tools/check_docs.py [DOCS_DIR]
 """
-import ast, functools, http.server, shutil, sys, threading
+import ast, functools, http.server, json, shutil, sys, threading
 from pathlib import Path
 from urllib.parse import urljoin, urldefrag, urlparse
 
@@ -71,6 +71,8 @@ def check(docs=ROOT / '_docs'):
     if not (docs / 'index.html').exists(): sys.exit(f"check_docs: {docs}/index.html missing: run 'make docs' first")
     expected = {p.relative_to(docs).as_posix() for p in docs.rglob('*.html')
                 if not p.relative_to(docs).parts[0].startswith('_') and p.name not in ('genindex.html', 'search.html')}
+    slow_file = docs / '_slow_examples.json'   # `#| slow` examples saved without output (written by build_docs.py)
+    slow = set(json.loads(slow_file.read_text())) if slow_file.exists() else set()
     srv, base = serve(docs)
     failures, facts = [], {}
     with sync_playwright() as pw:
@@ -95,7 +97,8 @@ def check(docs=ROOT / '_docs'):
                 probs.append('no rendered figure, API entry or cell output')   # a tests-only page shows its tables
             if errors: probs.append(f"JavaScript errors: {errors}")
             if rel == 'index.html' or module_page:
-                holes = [c['src'].strip().splitlines()[-1][:60] for c in f['cells'] if not c['out'] and is_example(c['src'])]
+                holes = [c['src'].strip().splitlines()[-1][:60] for c in f['cells'] if not c['out'] and is_example(c['src'])
+                         and c['src'].strip().splitlines()[-1].strip() not in slow]
                 if holes: probs.append(f"{len(holes)} example cells show no output (run the notebook and keep the "
                                        f"outputs that teach): {holes}")
             print(f"{'ok  ' if not probs else 'FAIL'} {rel}: title={f['title']!r}, figures={good}, api={f['api']}"
