@@ -153,6 +153,7 @@ def _cycle_steps(v_min, v_max, cv_hold, rest_min, periods):
     if cv_hold: steps.append(pybamm.step.voltage(v_max, termination="C/20", duration=4 * 3600, period=chg))
     return tuple(steps + rest)
 
+# %% ../nbs/10_fleet.ipynb #ea6ac204
 def fleet_simulation(cycles:int, # cycles in the experiment
                      chemistry:str='NMC811', # a name in `CHEMISTRIES`
                      model:str='SPM', # a name in `MODELS`
@@ -201,6 +202,7 @@ def _per_cycle_truth(sol, n):
             'lam_negative_pct': pick("Loss of active material in negative electrode [%]"),
             'lam_positive_pct': pick("Loss of active material in positive electrode [%]")}
 
+# %% ../nbs/10_fleet.ipynb #66cd73f1
 def simulate_cell(params:dict, # a draw from `draw_cell`
                   cell_id:str|None=None, # identifier; default 'sim-SEED-INDEX'
                  ) -> Cell:
@@ -448,6 +450,7 @@ def plot_fleet_fade(cells:list, # cells of a fleet
     ax.set(xlabel='cycle', ylabel='discharge capacity (% of cycle 1)', title=f'{len(cells)} simulated cells')
     return ax
 
+# %% ../nbs/10_fleet.ipynb #2d8e5089
 def plot_discharge_curves(cell:Cell, # one cell
                           cycles:list|None=None, # cycles to draw; default 5 spread over the test
                           ax=None, # matplotlib axes; default a new figure

@@ -176,6 +176,7 @@ def _coverage(forecaster, series, pairs, H, v, q) -> pd.DataFrame|None:
                               capacity_coverage=float((dq <= hq[None] * fac[:, 1:] + 1e-12)[ok_q].mean()), points=int(ok_v.sum()), capacities=int(ok_q.sum()))
                          for lev, (hv, hq) in hw.items()])
 
+# %% ../nbs/11b_forecast.ipynb #06f5336d
 def evaluate(series:list[CellSeries],           # cells to score
              forecaster:Forecaster|None=None,   # the trained RNN (None: baselines only)
              horizons=(1, 5, 10, 50),           # horizons of the table
@@ -242,6 +243,7 @@ def _baseline_preds(s, t, H, forecaster, linear_k):
     preds['linear'] = (np.stack([l[0][h] for h, l in enumerate(lin)]), np.array([l[1][h] for h, l in enumerate(lin)]))
     return preds
 
+# %% ../nbs/11b_forecast.ipynb #88dc59dc
 def plot_forecast(s:CellSeries,                    # a held-out cell
                   t:int,                           # cycles known
                   forecaster:Forecaster|None=None, # the RNN (None: baselines only)
@@ -291,6 +293,7 @@ def predict_frame(forecaster:Forecaster, # the trained RNN
         df[f'discharge_ah_lo{p}'], df[f'discharge_ah_hi{p}'] = np.repeat(ql, P), np.repeat(qh, P)
     return df
 
+# %% ../nbs/11b_forecast.ipynb #0da1a773
 def plot_prediction(s:CellSeries, # the cell's history
                     df:pd.DataFrame # its rows from `predict_frame`
                    ) -> plt.Figure:
@@ -322,6 +325,7 @@ class CPUTimer:
     def __enter__(self): self.t0 = time.process_time(); return self
     def __exit__(self, *exc): self.seconds = time.process_time() - self.t0
 
+# %% ../nbs/11b_forecast.ipynb #c17594b9
 def benchmark(forecaster:Forecaster,       # a network (trained or not: the timings do not depend on the weights)
               series:list[CellSeries],     # cells to train on and forecast from
               horizon:int=50,              # forecast length
@@ -389,6 +393,7 @@ def _loader_options(text):
 
 FINE_TUNE = dict(epochs=20, patience=5, lr=1e-3, batches=10)  # defaults of `train --init` (a small step from a good start)
 
+# %% ../nbs/11b_forecast.ipynb #e6b53d47
 def _train_args(t):
     _data_args(t)
     t.add_argument('--out', required=True, help='checkpoint to write (resumed when it exists)')
@@ -406,6 +411,7 @@ def _train_args(t):
         extra = f"; with --init: the model's own{', or ' + str(FINE_TUNE[f.name]) if f.name in FINE_TUNE else ''}"
         t.add_argument('--' + f.name.replace('_', '-'), type=type(f.default), default=None, help=f"(default {f.default!r}{extra})")
 
+# %% ../nbs/11b_forecast.ipynb #a25a9dbd
 def _parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog='battery-dev forecast', description='Forecast cells\' next discharge profiles: synthetic fleets, training, fine-tuning, evaluation, prediction.')
     sub = ap.add_subparsers(dest='cmd', required=True, metavar='{generate,train,evaluate,predict}')
@@ -435,6 +441,7 @@ def _parse(ap, argv):
         if e.code: raise BadInput(f"bad arguments for {ap.prog}", f"See '{ap.prog} --help'.") from None
         return None
 
+# %% ../nbs/11b_forecast.ipynb #c28639bf
 def _warn(lines:list[str]) -> list[str]:
     for w in lines: log(f"warning: {w}")
     return lines
@@ -492,6 +499,7 @@ def _scored_cells(a, fc, series):
         if not series: raise BadInput("every cell given was used in training or validation", "Give held-out cells, or pass --include-training-cells (with --from-cycle to score later cycles).")
     return series
 
+# %% ../nbs/11b_forecast.ipynb #6c88564c
 def _evaluate_cmd(a) -> int:
     fc = Forecaster.load(a.model)
     series = _scored_cells(a, fc, read_series(a.data, fc.model.n_points, a.format, **_loader_options(a.loader_options)))
@@ -511,6 +519,7 @@ def _evaluate_cmd(a) -> int:
         plt.close('all'); log(f"wrote {a.plot}_error.png and {a.plot}_example.png")
     return 0
 
+# %% ../nbs/11b_forecast.ipynb #9ba48170
 def _predict_cmd(a) -> int:
     fc = Forecaster.load(a.model)
     if a.horizon < 1: raise BadInput(f"--horizon must be at least 1, got {a.horizon}")

@@ -91,6 +91,7 @@ class CellSeries:
         lo, hi = self.window
         return np.asarray(v_rel) * (hi - lo) + lo, np.asarray(q_rel) * self.q_ref
 
+# %% ../nbs/11a_forecast_model.ipynb #8670886d
 def series_from_curves(curves, # a `CycleCurves` (or anything with `discharge_v`, `discharge_ah`, `cycles`, `q_grid`, `meta`)
                        cell_id:str|None=None # name of the cell; default `curves.cell_id`
                       ) -> CellSeries:
@@ -209,6 +210,7 @@ class Normaliser:
         "Scale of the network's output (the change from one cycle to the next), per feature."
         return np.r_[np.full(n_points, self.dv_scale), self.dq_scale].astype(np.float32)
 
+# %% ../nbs/11a_forecast_model.ipynb #790a631e
 def _scale(x) -> float:
     x = float(x)
     return x if np.isfinite(x) and x > 1e-12 else 1.0
@@ -274,6 +276,7 @@ def line_slope(y:torch.Tensor, # [B, T, D] a sequence
     yk = y[:, -k:]
     return torch.einsum('t,btd->bd', x, yk - yk.mean(1, keepdim=True)) / (x @ x)
 
+# %% ../nbs/11a_forecast_model.ipynb #86ea32c2
 class ProfileRNN(nn.Module):
     "GRU over past cycles (scaled curve + capacity, cycle age, protocol) predicting the change to the next cycle."
     def __init__(self, n_points:int,   # grid points per discharge curve
@@ -452,6 +455,7 @@ def cell_features(s:CellSeries) -> dict:
     f.update(dict(zip(PROTOCOL_KEYS, map(float, s.protocol))))
     return f
 
+# %% ../nbs/11a_forecast_model.ipynb #c4dde17b
 def feature_ranges(series:list[CellSeries]) -> dict:
     "The range [low, high] of every feature over the cells (features unknown for every cell are left out)."
     rows = [cell_features(s) for s in series]
@@ -528,6 +532,7 @@ def forecast_relative(self:Forecaster, series:list[CellSeries], # cells
     _, roll = self.model(T(ys), T(ags), T(ps), T(fas), scale, c.smooth, c.smooth_q, c.trend, c.trend_q, c.q_out)
     return make_physical(*self.norm.decode(roll.cpu().numpy()), np.array(qmax))
 
+# %% ../nbs/11a_forecast_model.ipynb #01a66ae3
 @patch
 def forecast_batch(self:Forecaster, series:list[CellSeries], # cells
                    origins:list[int],                        # for each cell, forecast after this many known cycles
@@ -574,6 +579,7 @@ def calibrate(fc:Forecaster,            # a trained forecaster
     return dict(levels=list(LEVELS), quantiles=adjusted, cells=m, horizons=H, origins=len(pairs),
                 curve=[np.round(qs(ev, q), 6).tolist() for q in adjusted], capacity=[np.round(qs(eq, q), 6).tolist() for q in adjusted])
 
+# %% ../nbs/11a_forecast_model.ipynb #99cec640
 @patch
 def noise_factors(self:Forecaster, s:CellSeries) -> tuple[float, float]:
     "How many times more scattered than any training cell `s` is, for the curve and the capacity (at least 1)."
@@ -594,6 +600,7 @@ def half_widths(self:Forecaster, horizon:int, # cycles ahead
     pick = lambda a, f: np.asarray(a, np.float64)[np.minimum(h, H) - 1] * grow * f
     return {lev: (pick(c, fv), pick(k, fq)) for lev, c, k in zip(cal['levels'], cal['curve'], cal['capacity'])}
 
+# %% ../nbs/11a_forecast_model.ipynb #3dd0e108
 @patch
 def intervals(self:Forecaster, s:CellSeries, # a cell's history
               horizon:int=10                 # cycles ahead
