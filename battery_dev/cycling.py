@@ -50,7 +50,7 @@ def name_row(source, i, first_line=None):
     "Name row `i` (0-based) of `source`, as a file line when `first_line` (line of row 0) is known."
     return f"{source}, line {first_line + i}" if first_line is not None else f"{source}, row {i + 1}"
 
-
+# %% ../nbs/09_cycling.ipynb #db2ee9ac
 def validate_frame(df:pd.DataFrame, # frame to check: needs the columns in `COLUMNS` (temperature_c optional)
                    source:str='data', # name of the file or object, used in error messages
                    first_line:int|None=None, # file line number of the first row, to name lines instead of rows

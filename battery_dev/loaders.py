@@ -71,6 +71,7 @@ def _column(df, name, source, first_line, allow_nan=False):
         raise BadInput(f"{name_row(source, i, first_line)}: column {name!r} is empty", "Every row needs a value here; a truncated file ends like this.")
     return v.to_numpy()
 
+# %% ../nbs/09a_loaders.ipynb #83b87b59
 def _repeats_direction(cyc, i, rest_a=None) -> bool:
     "True when some cycle index holds two separate charge runs or two separate discharge runs."
     if rest_a is None: rest_a = 0.01 * float(np.max(np.abs(i)) or 1)
@@ -386,7 +387,7 @@ def _h5_text(f, ref):
 def _h5_vec(f, ref):
     return np.asarray(f[ref][()], float).ravel()
 
-
+# %% ../nbs/09a_loaders.ipynb #4548792a
 def load_matr(path, # a MATR/Severson batch .mat file (MATLAB 7.3, HDF5)
               cells=None, # which cells: None for all, or a list of indices (0-based) or barcodes
               current_unit:str='auto', # 'auto', 'A' or 'C' (C-rate of `nominal_ah`)
@@ -624,6 +625,7 @@ FORMATS = dict(  # format name -> (loader, extensions, what it reads)
     maccor=('load_maccor', ('.txt',), 'Maccor tab-separated text export'),
 )
 
+# %% ../nbs/09a_loaders.ipynb #228dc13d
 def _sniff(path) -> str:
     "The format name of `path`, from its extension and a look inside."
     path = Path(path); ext = path.suffix.lower()
@@ -643,6 +645,7 @@ def _sniff(path) -> str:
         return 'csv'
     raise BadInput(f"{path}: unknown file type {ext or '(no extension)'}", f"Readable: {', '.join(sorted({e for _, es, _ in FORMATS.values() for e in es}))}.")
 
+# %% ../nbs/09a_loaders.ipynb #46b1ef91
 def read_cycler_file(path, # a data file
               format:str|None=None, # one of FORMATS; None: decided from the file
               **options, # passed to the loader (e.g. columns=, units= for 'csv'; cells= for 'matr')
@@ -660,7 +663,7 @@ def read_cycler_file(path, # a data file
     if isinstance(res, list) and len(res) == 1: return res[0]
     return res
 
-
+# %% ../nbs/09a_loaders.ipynb #b4645bca
 def read_cycler_paths(paths, # a file, a folder, a glob pattern, or a list of these
                format:str|None=None, # one of FORMATS for every file; None: decided per file
                **options, # passed to the loaders
@@ -721,6 +724,7 @@ def _simulate(parameter_set, steps, cycles, period, initial_soc, extra=None):
     d['Cell temperature [C]'] = d.pop('Volume-averaged cell temperature [C]')
     return cell_from_pybamm(d, parameter_set, cycle=cyc), float(p['Nominal cell capacity [A.h]'])
 
+# %% ../nbs/09a_loaders.ipynb #77285573
 def make_excerpts(folder, # where to write the three structural excerpts
                  ) -> list[Path]:
     "Simulate short cycling runs with PyBaMM and write them in BatteryArchive, NASA and MATR layouts."

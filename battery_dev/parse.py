@@ -157,6 +157,7 @@ _NOT_KEYWORDS = {'very', 'wary', 'change', 'changed', 'changes', 'changing', 'ch
                  'valves', 'create', 'created', 'perimeter', 'perimeters', 'repeal', 'parameterise', 'compete',
                  'competes', 'chemist', 'charges', 'discharges'}
 
+# %% ../nbs/05_parse.ipynb #710d7361
 @lru_cache(maxsize=4096)
 def keyword(word:str) -> str|None:
     "The keyword class of a word ('compare', 'vary', 'temperature', ...), allowing small typos; None if not a keyword."

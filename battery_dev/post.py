@@ -171,6 +171,7 @@ def values_text(values:list[float], unit:str='') -> str:
         parts = [p[:-len(tail) - 1] for p in parts[:-1]] + [parts[-1]]
     return _and(parts, 'or')
 
+# %% ../nbs/04_post.ipynb #03066fb3
 def _article(word:str) -> str:
     "'a' or 'an' before a model or parameter-set name (acronyms read letter by letter: an SPM, an NCA cell)."
     if word[0] in 'AEIOUaeiou' or (word[:2].isupper() and word[0] in 'FHLMNRSX'): return f"an {word}"
@@ -182,6 +183,7 @@ def _mechanism(cfg:Config) -> str:
     if m.startswith('lithium plating '): return f"lithium plating ({m[16:]})"
     return m.replace('LAM', 'loss of active material')
 
+# %% ../nbs/04_post.ipynb #f10d1e5d
 def post_sentences(cfg:Config, steps_inline:bool=True) -> list[str]:
     "Sentences of a post about `cfg`: what is compared with what under which conditions, the steps if apart, what is shown, tags."
     w = parameter_window(cfg.parameter_set)
@@ -211,6 +213,7 @@ def post_sentences(cfg:Config, steps_inline:bool=True) -> list[str]:
     shows = ANIMATION_SENTENCES[cfg.kind == 'degradation']
     return [f"{what} {load} at {temp}.", steps, shows, "#PyBaMM #batteries"]
 
+# %% ../nbs/04_post.ipynb #987a77de
 def post_text(cfg:Config, limit:int=POST_LIMIT, count=weighted_length) -> list[str]:
     "One post about `cfg`, or a thread when it cannot fit; each within `limit` as `count` measures (X's weighting by default)."
     cfg = validate_config(cfg)

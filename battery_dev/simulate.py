@@ -75,6 +75,7 @@ def conditions(cfg:Config) -> str:
         load = f"{n} cycles" if cfg.kind == 'degradation' else ("one cycle" if n == 1 else f"{n} cycles")  # the steps: in the subtitle
     return f"{load} at {t}, {cfg.parameter_set}"
 
+# %% ../nbs/02_simulate.ipynb #87f1f1a1
 def mechanisms_text(mechs:list) -> str:
     "Mechanisms compared, in few words: SEI models share 'SEI ... limited'."
     if all(m.startswith('SEI ') and m.endswith(' limited') for m in mechs):
