@@ -847,20 +847,24 @@ def _decide(found:dict) -> tuple:
     if models: raise BadInput(f"I found the model {models[0]} but not what to do with it; compare it with another model or vary a parameter{unknown}", _try('compare'))
     raise BadInput("I couldn't tell what to simulate: say compare and 2 or 3 models, or vary a quoted parameter", _try('compare'))
 
-# %% ../nbs/05_parse.ipynb #f0a9579f
-def parse_request(text:str, # the request as written (a post, a mention, a command-line argument)
-                 ) -> Config:
-    "The validated `Config` a plain-word request asks for; `BadInput` (the reply to send) when it can't be read."
-    found = read_request(text)
-    kind, models = _decide(found)
+# %% ../nbs/05_parse.ipynb #483f4681
+def _parameter_set(found:dict, kind:str) -> str:
+    "The one parameter set a reading names, or the default for a comparison of `kind`; BadInput for two or an unknown one."
     sets = list(dict.fromkeys(found['sets']))
     if len(sets) > 1: raise BadInput(f"name one parameter set; I found {' and '.join(sets)}", _try('compare'))
     if not sets and found['unknown_sets']:
         raise BadInput(f"I don't know the parameter set {found['unknown_sets'][0][:30]!r}; try {', '.join(PARAMETER_SETS[:8])}",
                        "e.g. with Chen2020")
-    pset = sets[0] if sets else DEFAULTS['ageing_set' if kind == 'degradation' else 'parameter_set']
+    return sets[0] if sets else DEFAULTS['ageing_set' if kind == 'degradation' else 'parameter_set']
+
+def _compared_rates(found:dict, kind:str) -> list:
+    "The C-rates a C-rate comparison compares (empty for any other comparison)."
+    return sorted({round(v, 9) for v, _ in found['c_rates']}) if kind == 'parameter' and not found['varied_name'] else []
+
+# %% ../nbs/05_parse.ipynb #3709477e
+def _c_rate(found:dict, kind:str, pset:str, rates:list) -> float:
+    "The runs' C-rate (the lowest of `rates` in a C-rate comparison), or the default; BadInput outside `pset`'s window or the hours."
     w = parameter_window(pset)
-    rates = sorted({round(v, 9) for v, _ in found['c_rates']}) if kind == 'parameter' and not found['varied_name'] else []
     c_rate = rates[0] if rates else _one(found['c_rates'], 'C-rate', 'C')
     if c_rate is None and found['rate_word'] and not (found['groups'] or found['steps']):
         raise BadInput("I couldn't read the C-rate", "Write it like 1C, 0.5C, C/2 or c-rate = 1.5C")
@@ -871,6 +875,11 @@ def parse_request(text:str, # the request as written (a post, a mention, a comma
     if 1 / c_rate > kind_limits(kind)['hours']:
         raise BadInput(f"a {c_rate:g}C discharge would simulate {1 / c_rate:.0f} hours; the limit is {kind_limits(kind)['hours']:g}",
                        f"Use {1 / kind_limits(kind)['hours']:.2g}C or more")
+    return c_rate
+
+def _temperature(found:dict, pset:str) -> float:
+    "The one temperature a reading names (K), or the default; BadInput outside `pset`'s window."
+    w = parameter_window(pset)
     temp = _one(found['temperatures'], 'temperature', 'K')
     if temp is None and found['temperature_word']:
         raise BadInput("I couldn't read the temperature", "Write it like 298K, 298.15 K, 25°C or 25 C")
@@ -878,6 +887,11 @@ def parse_request(text:str, # the request as written (a post, a mention, a comma
     if not w['t_min'] <= temp <= w['t_max']:
         raise BadInput(f"the temperature {temp:.2f} K ({temp - 273.15:.1f}°C) is outside {pset}'s window of "
                        f"{w['t_min']:g} to {w['t_max']:g} K ({w['t_min'] - 273.15:g} to {w['t_max'] - 273.15:g}°C)", "Try 25°C")
+    return temp
+
+# %% ../nbs/05_parse.ipynb #337a7d79
+def _config(found:dict, kind:str, models:list, pset:str, c_rate:float, temp:float, rates:list) -> Config:
+    "The validated `Config` of a decided reading: its experiment, and what it varies or which mechanisms it compares."
     varied, mechanism = None, None
     if kind == 'degradation': mechanism, varied, experiment = _degradation(found, pset).values()
     else: experiment = _experiment(found, pset, kind)
@@ -888,6 +902,16 @@ def parse_request(text:str, # the request as written (a post, a mention, a comma
     cfg = Config(kind=kind, models=models, parameter_set=pset, c_rate=float(c_rate), temperature=float(temp),
                  experiment=experiment, varied=varied, mechanism=mechanism, x_axis=found['x_axis'] or 'auto', seed=None)
     return validate_config(cfg)
+
+# %% ../nbs/05_parse.ipynb #f0a9579f
+def parse_request(text:str, # the request as written (a post, a mention, a command-line argument)
+                 ) -> Config:
+    "The validated `Config` a plain-word request asks for; `BadInput` (the reply to send) when it can't be read."
+    found = read_request(text)
+    kind, models = _decide(found)
+    pset = _parameter_set(found, kind)
+    rates = _compared_rates(found, kind)
+    return _config(found, kind, models, pset, _c_rate(found, kind, pset, rates), _temperature(found, pset), rates)
 
 # %% ../nbs/05_parse.ipynb #579653e9
 def parse_main(argv:list[str]) -> int:
