@@ -236,12 +236,11 @@ def write_animation(anim:Animation,     # the animation to encode
     out.parent.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     last = anim.frame(n - 1).copy()
-    Image.fromarray(np.ascontiguousarray(last[..., :3])).save(out.with_suffix('.png'))
     gif = GifWriter(out, last, frame_ms)
     video = Mp4Writer(out.with_suffix('.mp4'), frame_ms, hold_ms) if mp4 else None
     render = time.perf_counter() - t0
-    with ThreadPoolExecutor(1) as pipe:
-        queued = deque()
+    with ThreadPoolExecutor(1) as pipe:                  # the still and the MP4's frames go out on this thread
+        queued = deque([pipe.submit(lambda: Image.fromarray(last).convert('RGB').save(out.with_suffix('.png')))])
         for k in range(n):
             t1 = time.perf_counter(); rgba = anim.frame(k).copy(); render += time.perf_counter() - t1
             gif.add(rgba, hold_ms if k == n - 1 else None)

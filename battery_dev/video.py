@@ -6,9 +6,10 @@
 __all__ = ['MP4_LIMITS', 'Mp4Writer', 'mp4_info', 'check_mp4', 'bench_mp4']
 
 # %% ../nbs/03a_video.ipynb #53241ac6
-import time
+import re, time, subprocess
 from pathlib import Path
 import numpy as np
+
 
 # %% ../nbs/03a_video.ipynb #2d71fe2c
 from .core import *
@@ -47,21 +48,28 @@ class Mp4Writer:
 
 
 # %% ../nbs/03a_video.ipynb #2fab7c44
+_STREAM = re.compile(r"Stream #\S+.*?: Video: (?P<codec>\w+)[^,]*, (?P<pix_fmt>\w+)(?:\([^)]*\))?, (?P<width>\d+)x(?P<height>\d+)"
+                     r".*?(?P<fps>[\d.]+) fps")
+_DURATION = re.compile(r"Duration: (\d+):(\d+):(\d+(?:\.\d+)?)")
+
 def mp4_info(path) -> dict:
     "Codec, pixel format, size, frame rate, frames and duration of the video at `path`, as ffmpeg reads them."
     import imageio_ffmpeg
     path = Path(path)
     if not path.is_file(): raise BadInput(f"{path} not found", "Give an .mp4 written by Mp4Writer.")
-    try:
-        gen = imageio_ffmpeg.read_frames(str(path)); meta = next(gen); gen.close()
-        frames, seconds = imageio_ffmpeg.count_frames_and_secs(str(path))
-    except (RuntimeError, OSError, StopIteration) as e:
-        raise BadInput(f"{path} is not a video ffmpeg can read ({str(e).splitlines()[0] if str(e) else type(e).__name__})",
-                       "The file is damaged; write it again.") from None
-    (w, h) = meta['size']
-    return dict(codec=meta['codec'], pix_fmt=meta['pix_fmt'].split('(')[0], width=w, height=h, fps=meta['fps'],
-                frames=frames, seconds=float(meta['duration']), bytes=path.stat().st_size)
+    r = subprocess.run([imageio_ffmpeg.get_ffmpeg_exe(), '-hide_banner', '-nostdin', '-i', str(path), '-map', '0:v:0',
+                        '-c', 'copy', '-f', 'null', '-'], capture_output=True, text=True, errors='replace')
+    stream, duration, frames = _STREAM.search(r.stderr), _DURATION.search(r.stderr), re.findall(r"frame=\s*(\d+)", r.stderr)
+    if r.returncode or not (stream and duration and frames):
+        why = next((l.strip() for l in reversed(r.stderr.splitlines()) if l.strip()), f"exit status {r.returncode}")
+        raise BadInput(f"{path} is not a video ffmpeg can read ({why})", "The file is damaged; write it again.")
+    h, m, s = duration.groups()
+    return dict(codec=stream['codec'], pix_fmt=stream['pix_fmt'], width=int(stream['width']), height=int(stream['height']),
+                fps=float(stream['fps']), frames=int(frames[-1]), seconds=3600 * int(h) + 60 * int(m) + float(s),
+                bytes=path.stat().st_size)
 
+
+# %% ../nbs/03a_video.ipynb #2fab7c45
 def check_mp4(path, limits:dict=MP4_LIMITS) -> dict:
     "`mp4_info` plus the list of broken limits (`problems`) and `ok`."
     info = mp4_info(path)
@@ -69,6 +77,7 @@ def check_mp4(path, limits:dict=MP4_LIMITS) -> dict:
     problems += [f"{k} {info[k]} is not {limits[k]}" for k in ('codec', 'pix_fmt') if info[k] != limits[k]]
     problems += [f"{k} {info[k]} is odd" for k in ('width', 'height') if info[k] % 2]
     return {**info, 'problems': problems, 'ok': not problems}
+
 
 # %% ../nbs/03a_video.ipynb #b1e0a002
 def bench_mp4(frames:list,                        # RGBA frames (height, width, 4)
