@@ -64,6 +64,7 @@ def gif_main(argv:list[str]) -> int:
     ap.add_argument('--no-mp4', action='store_true', help='write the GIF only')
     args = ap.parse_args(argv)
     if args.frames is not None and args.frames < 2: raise BadInput(f"--frames must be at least 2, got {args.frames}")
+    start_worker()                  # PyBaMM starts loading now, while the configuration is read (stdin may still be filling)
     cfg = read_config(args.config)
     log(f"battery-dev gif: simulating {cfg.kind} comparison ({', '.join(cfg.models)}, {cfg.parameter_set})")
     try: res = make_gif(cfg, args.out, frames=args.frames, dpi=args.dpi, timeout=args.timeout, mp4=not args.no_mp4)
