@@ -415,11 +415,26 @@ def _pairs(toks) -> dict:
         elif t.kind in (']', ')') and stack: pairs[stack.pop()] = j
     return pairs
 
+# %% ../nbs/05_parse.ipynb #1fbc233b
+def _new_reading() -> dict:
+    "An empty reading: the findings the readers below fill in."
+    return dict(intent=[], models=[], unknown_models=[], sets=[], unknown_sets=[], c_rates=[], temperatures=[],
+                groups=[], steps=[], repeats=[], lists=[], varied_name=None, rate_word=False, temperature_word=False,
+                experiment_word=False, mechanisms=[], ageing_word=False, x_axis=None)
+
+def _read_tokens(text:str, # normalised request text
+                 readers,  # functions (toks, used, found), run in turn
+                ) -> dict:
+    "What `readers` find in `text`, in turn; each marks the tokens it uses, so the later ones skip them."
+    toks = tokenise(text)
+    used = [t.kind in ('sep', 'punct') for t in toks]
+    found = _new_reading()
+    for reader in readers: reader(toks, used, found)
+    return found
+
 # %% ../nbs/05_parse.ipynb #900b777c
-def _int_count(v:float, what:str) -> int:
-    if not (math.isfinite(v) and v == int(v) and v >= 1):
-        raise BadInput(f"the {what} count must be a whole number of at least 1, not {v:g}", "Write it like * 3")
-    return int(v)
+def _near_keyword(toks, i, cls, back=4):
+    return any(_is_kw(_at(toks, j), cls) for j in range(max(0, i - back), i))
 
 def _read_experiments(toks, used, found):
     "Bracketed or quoted experiment steps -> found['groups'] (list of [steps, multiplier])."
@@ -448,9 +463,6 @@ def _read_experiments(toks, used, found):
     for grp in found['groups']: grp[0] = [build_step(q) for q in grp[0]]
 
 # %% ../nbs/05_parse.ipynb #1f70440f
-def _near_keyword(toks, i, cls, back=4):
-    return any(_is_kw(_at(toks, j), cls) for j in range(max(0, i - back), i))
-
 def _read_value_lists(toks, used, found):
     "Bracketed lists of plain numbers -> found['lists']."
     pairs = _pairs(toks)
@@ -487,6 +499,11 @@ def _read_sentence_steps(toks, used, found):
         i += 1
 
 # %% ../nbs/05_parse.ipynb #a5cc7021
+def _int_count(v:float, what:str) -> int:
+    if not (math.isfinite(v) and v == int(v) and v >= 1):
+        raise BadInput(f"the {what} count must be a whole number of at least 1, not {v:g}", "Write it like * 3")
+    return int(v)
+
 def _read_repeats(toks, used, found):
     "Repeat counts (* 3, x3, 3x, repeat 3 times, 3 times, for 3 cycles) -> found['repeats']."
     for i, t in enumerate(toks):
@@ -501,6 +518,67 @@ def _read_repeats(toks, used, found):
         if m is not None and not any(used[i:i + span]):
             found['repeats'].append(m)
             for k in range(i, i + span): used[k] = True
+
+# %% ../nbs/05_parse.ipynb #24da3440
+_AXES = {'capacity': 'capacity', 'time': 'time'}
+
+def _read_axis(toks, used, found):
+    "'against capacity', 'vs discharge capacity', 'versus time' -> found['x_axis']."
+    for i, t in enumerate(toks):
+        if used[i] or t.kind != 'word' or t.low not in ('against', 'vs', 'versus', 'over'): continue
+        j = i + 1
+        while _at(toks, j) is not None and toks[j].kind == 'word' and toks[j].low in ('the', 'discharge') and j < i + 3: j += 1
+        n = _at(toks, j)
+        if n is not None and n.kind == 'word' and not used[j] and n.low in _AXES:
+            found['x_axis'] = _AXES[n.low]
+            for k in range(i, j + 1): used[k] = True
+
+# %% ../nbs/05_parse.ipynb #a9599d11
+_SEI3 = ['SEI reaction limited', 'SEI solvent-diffusion limited', 'SEI electron-migration limited']
+MECHANISM_PHRASES = [  # (words, mechanisms), longest first; '*' in a word: any ending (models, mechanisms)
+    (('sei', 'model*'), _SEI3), (('sei', 'mechanism*'), _SEI3), (('sei', 'growth', 'model*'), _SEI3),
+    (('ec', 'reaction', 'limited'), ['SEI ec reaction limited']),
+    (('solvent', 'diffusion', 'limited'), ['SEI solvent-diffusion limited']), (('solvent', 'diffusion'), ['SEI solvent-diffusion limited']),
+    (('electron', 'migration', 'limited'), ['SEI electron-migration limited']), (('electron', 'migration'), ['SEI electron-migration limited']),
+    (('interstitial', 'diffusion', 'limited'), ['SEI interstitial-diffusion limited']), (('interstitial', 'diffusion'), ['SEI interstitial-diffusion limited']),
+    (('reaction', 'limited'), ['SEI reaction limited']),
+    (('partially', 'reversible', 'lithium', 'plating'), ['lithium plating partially reversible']),
+    (('partially', 'reversible', 'plating'), ['lithium plating partially reversible']),
+    (('irreversible', 'lithium', 'plating'), ['lithium plating irreversible']), (('irreversible', 'plating'), ['lithium plating irreversible']),
+    (('lithium', 'plating'), ['lithium plating irreversible']), (('plating',), ['lithium plating irreversible']),
+    (('particle', 'cracking'), ['particle cracking and LAM']), (('cracking',), ['particle cracking and LAM']),
+    (('loss', 'of', 'active', 'material'), ['particle cracking and LAM']), (('lam',), ['particle cracking and LAM']),
+    (('sei',), ['SEI solvent-diffusion limited']),
+]
+_AGEING = {'ageing', 'aging', 'degradation', 'degrading', 'fade', 'cycling', 'mechanism', 'mechanisms'}
+
+# %% ../nbs/05_parse.ipynb #408537ab
+def _match_words(toks, used, i, words) -> int|None:
+    "Index past `words` matched from token `i` (hyphens skipped, '*' a prefix), or None."
+    j = i
+    for w in words:
+        while _at(toks, j) is not None and toks[j].kind == 'punct' and toks[j].text == '-' and j > i: j += 1
+        t = _at(toks, j)
+        if t is None or t.kind != 'word' or used[j]: return None
+        if not (t.low.startswith(w[:-1]) if w.endswith('*') else t.low == w): return None
+        j += 1
+    return j
+
+def _read_mechanisms(toks, used, found):
+    "Degradation mechanisms named in words -> found['mechanisms']; ageing words -> found['ageing_word']."
+    for i, t in enumerate(toks):
+        if used[i] or t.kind != 'word': continue
+        for words, mechs in MECHANISM_PHRASES:
+            j = _match_words(toks, used, i, words)
+            if j is None: continue
+            found['mechanisms'] += [m for m in mechs if m not in found['mechanisms']]
+            for k in range(i, j): used[k] = True
+            if mechs[0].startswith('SEI ') and len(mechs) == 1 and words != ('sei',):   # 'reaction limited SEI'
+                for k in (j, i - 1):
+                    if _at(toks, k) is not None and toks[k].kind == 'word' and toks[k].low == 'sei' and not used[k]: used[k] = True; break
+            break
+    for i, t in enumerate(toks):
+        if not used[i] and t.kind == 'word' and t.low in _AGEING: found['ageing_word'] = True; used[i] = True
 
 # %% ../nbs/05_parse.ipynb #e4a082d8
 def _read_models(toks, used, found):
@@ -577,67 +655,6 @@ def _read_varied(toks, used, found):
         if len(vals) >= 2: found['lists'].insert(0, vals)
         return
 
-# %% ../nbs/05_parse.ipynb #a9599d11
-_SEI3 = ['SEI reaction limited', 'SEI solvent-diffusion limited', 'SEI electron-migration limited']
-MECHANISM_PHRASES = [  # (words, mechanisms), longest first; '*' in a word: any ending (models, mechanisms)
-    (('sei', 'model*'), _SEI3), (('sei', 'mechanism*'), _SEI3), (('sei', 'growth', 'model*'), _SEI3),
-    (('ec', 'reaction', 'limited'), ['SEI ec reaction limited']),
-    (('solvent', 'diffusion', 'limited'), ['SEI solvent-diffusion limited']), (('solvent', 'diffusion'), ['SEI solvent-diffusion limited']),
-    (('electron', 'migration', 'limited'), ['SEI electron-migration limited']), (('electron', 'migration'), ['SEI electron-migration limited']),
-    (('interstitial', 'diffusion', 'limited'), ['SEI interstitial-diffusion limited']), (('interstitial', 'diffusion'), ['SEI interstitial-diffusion limited']),
-    (('reaction', 'limited'), ['SEI reaction limited']),
-    (('partially', 'reversible', 'lithium', 'plating'), ['lithium plating partially reversible']),
-    (('partially', 'reversible', 'plating'), ['lithium plating partially reversible']),
-    (('irreversible', 'lithium', 'plating'), ['lithium plating irreversible']), (('irreversible', 'plating'), ['lithium plating irreversible']),
-    (('lithium', 'plating'), ['lithium plating irreversible']), (('plating',), ['lithium plating irreversible']),
-    (('particle', 'cracking'), ['particle cracking and LAM']), (('cracking',), ['particle cracking and LAM']),
-    (('loss', 'of', 'active', 'material'), ['particle cracking and LAM']), (('lam',), ['particle cracking and LAM']),
-    (('sei',), ['SEI solvent-diffusion limited']),
-]
-_AGEING = {'ageing', 'aging', 'degradation', 'degrading', 'fade', 'cycling', 'mechanism', 'mechanisms'}
-
-# %% ../nbs/05_parse.ipynb #408537ab
-def _match_words(toks, used, i, words) -> int|None:
-    "Index past `words` matched from token `i` (hyphens skipped, '*' a prefix), or None."
-    j = i
-    for w in words:
-        while _at(toks, j) is not None and toks[j].kind == 'punct' and toks[j].text == '-' and j > i: j += 1
-        t = _at(toks, j)
-        if t is None or t.kind != 'word' or used[j]: return None
-        if not (t.low.startswith(w[:-1]) if w.endswith('*') else t.low == w): return None
-        j += 1
-    return j
-
-def _read_mechanisms(toks, used, found):
-    "Degradation mechanisms named in words -> found['mechanisms']; ageing words -> found['ageing_word']."
-    for i, t in enumerate(toks):
-        if used[i] or t.kind != 'word': continue
-        for words, mechs in MECHANISM_PHRASES:
-            j = _match_words(toks, used, i, words)
-            if j is None: continue
-            found['mechanisms'] += [m for m in mechs if m not in found['mechanisms']]
-            for k in range(i, j): used[k] = True
-            if mechs[0].startswith('SEI ') and len(mechs) == 1 and words != ('sei',):   # 'reaction limited SEI'
-                for k in (j, i - 1):
-                    if _at(toks, k) is not None and toks[k].kind == 'word' and toks[k].low == 'sei' and not used[k]: used[k] = True; break
-            break
-    for i, t in enumerate(toks):
-        if not used[i] and t.kind == 'word' and t.low in _AGEING: found['ageing_word'] = True; used[i] = True
-
-# %% ../nbs/05_parse.ipynb #24da3440
-_AXES = {'capacity': 'capacity', 'time': 'time'}
-
-def _read_axis(toks, used, found):
-    "'against capacity', 'vs discharge capacity', 'versus time' -> found['x_axis']."
-    for i, t in enumerate(toks):
-        if used[i] or t.kind != 'word' or t.low not in ('against', 'vs', 'versus', 'over'): continue
-        j = i + 1
-        while _at(toks, j) is not None and toks[j].kind == 'word' and toks[j].low in ('the', 'discharge') and j < i + 3: j += 1
-        n = _at(toks, j)
-        if n is not None and n.kind == 'word' and not used[j] and n.low in _AXES:
-            found['x_axis'] = _AXES[n.low]
-            for k in range(i, j + 1): used[k] = True
-
 # %% ../nbs/05_parse.ipynb #cb8ccc7e
 _RATE_AFTER = ('rate', 'crate', 'discharge')
 def _context(toks, i):
@@ -703,20 +720,15 @@ def _read_rates_and_temperatures(toks, used, found):
                 used[j] = True
 
 # %% ../nbs/05_parse.ipynb #50bd4c53
+_READERS = (_read_experiments, _read_value_lists, _read_sentence_steps, _read_repeats, _read_axis, _read_mechanisms,
+            _read_models, _read_sets, _read_intent, _read_varied, _read_rates_and_temperatures)
+
 def read_request(text:str) -> dict:
     "Everything a request's text names: intent, models, sets, C-rates, temperatures, experiment, parameter and values."
     text = normalise(text)
     if len(text) > limit('max_chars'):
         raise BadInput(f"the request is {len(text)} characters long; the limit is {limit('max_chars'):g}", "Write it in one post, like: compare SPM and DFN at 1C")
-    toks = tokenise(text)
-    used = [t.kind in ('sep', 'punct') for t in toks]
-    found = dict(intent=[], models=[], unknown_models=[], sets=[], unknown_sets=[], c_rates=[], temperatures=[],
-                 groups=[], steps=[], repeats=[], lists=[], varied_name=None, rate_word=False, temperature_word=False,
-                 experiment_word=False, mechanisms=[], ageing_word=False, x_axis=None)
-    for reader in (_read_experiments, _read_value_lists, _read_sentence_steps, _read_repeats, _read_axis, _read_mechanisms, _read_models,
-                   _read_sets, _read_intent, _read_varied, _read_rates_and_temperatures):
-        reader(toks, used, found)
-    return found
+    return _read_tokens(text, _READERS)
 
 # %% ../nbs/05_parse.ipynb #24a90dfb
 EXAMPLES = dict(
