@@ -12,7 +12,8 @@ from pathlib import Path
 
 # %% ../nbs/04a_bench.ipynb #74a56018
 from .core import *
-from .config import Config, KINDS, draw_config, pybamm_model, pybamm_parameters
+from .config import Config, KINDS
+from .build import draw_config, pybamm_model, pybamm_parameters
 from .gif import check_gif, X_LIMITS
 from .pipeline import make_gif
 

@@ -185,8 +185,8 @@ class Pipeline:
 
 # %% ../nbs/08_bot.ipynb #e5a8e3b7
 def real_pipeline() -> Pipeline:
-    "The PyBaMM pipeline: config.draw_config, parse.parse_request, simulate.simulate + animate.render_gif, post.post_text."
-    from battery_dev.config import draw_config
+    "The PyBaMM pipeline: build.draw_config, parse.parse_request, simulate.simulate + animate.render_gif, post.post_text."
+    from battery_dev.build import draw_config
     from battery_dev.parse import parse_request
     from battery_dev import simulate as S
     from battery_dev.animate import render_gif

@@ -12,7 +12,7 @@ from .core import BadInput
 
 # %% ../nbs/20_cli.ipynb #ba856550
 COMMANDS = {  # name: (module, function, one-line help)
-    'random':   ('battery_dev.config',   'random_main',   'draw a random comparison configuration (JSON)'),
+    'random':   ('battery_dev.build',    'random_main',   'draw a random comparison configuration (JSON)'),
     'gif':      ('battery_dev.pipeline', 'gif_main',      'simulate a configuration and write its GIF and MP4'),
     'parse':    ('battery_dev.parse',    'parse_main',    'turn a plain-word request into a configuration (JSON)'),
     'post':     ('battery_dev.bot',      'post_main',     'post a random comparison (outbox by default)'),

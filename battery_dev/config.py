@@ -5,14 +5,13 @@
 # %% auto #0
 __all__ = ['MODELS', 'PARAMETER_SETS', 'MODEL_SETS', 'LIMITS', 'SOLVE_COST', 'VARIABLES', 'DEGRADATION', 'DEGRADATION_OPTIONS',
            'KINDS', 'X_AXES', 'model_aliases', 'canonical_model', 'parameter_window', 'default_model_options',
-           'solve_seconds', 'check_step', 'base_value', 'Config', 'max_repeats', 'validate_config', 'is_input',
-           'pybamm_model', 'pybamm_parameters', 'x_variable', 'discharge_hours', 'pybamm_experiment', 'same_results',
-           'precheck', 'support_table', 'draw_config', 'random_main']
+           'solve_seconds', 'check_step', 'shipped_base_values', 'base_value', 'Config', 'max_repeats',
+           'validate_config', 'is_input', 'x_variable', 'discharge_hours', 'same_results']
 
 # %% ../nbs/01_config.ipynb #6f220347
 from .core import *
 from . import __version__
-import math, re, json, random, copy, time, importlib.metadata
+import math, re, json, copy, importlib.metadata, importlib.resources
 from dataclasses import dataclass, field, asdict, fields, replace
 from functools import lru_cache
 
@@ -222,19 +221,16 @@ DEGRADATION_OPTIONS = {  # PyBaMM option -> allowed values
 
 # %% ../nbs/01_config.ipynb #d4e1dd47
 @lru_cache(maxsize=None)
-def _pybamm_values(parameter_set:str):
-    import pybamm
-    return pybamm.ParameterValues(parameter_set)
+def shipped_base_values() -> dict:
+    "The sets' own scalar values shipped in battery_dev/data/base_values.json (written by `build.write_base_values`)."
+    return json.loads((importlib.resources.files('battery_dev') / 'data' / 'base_values.json').read_text())
 
 def base_value(parameter_set:str, # a name from PARAMETER_SETS
                name:str,          # a parameter name (or an exchange-current density scale)
               ) -> float|None:
     "The set's own value of a parameter; None when the set has no scalar value for it."
     if name.endswith('exchange-current density scale') or name == 'C-rate': return 1.0
-    p = _pybamm_values(_set_name(parameter_set))
-    if name not in p.keys(): return None
-    v = p[name]
-    return float(v) if isinstance(v, (int, float)) else None
+    return shipped_base_values()['values'][_set_name(parameter_set)].get(name)
 
 # %% ../nbs/01_config.ipynb #ebe5222d
 KINDS = ('model', 'parameter', 'degradation')
@@ -500,32 +496,6 @@ def is_input(cfg:Config) -> bool:
     if cfg.varied is None: return False
     return cfg.kind == 'degradation' or VARIABLES[cfg.varied['name']][4]
 
-def pybamm_model(cfg:Config, model:str):
-    "The PyBaMM model `model` with the options of `cfg` (thermal, half cell, degradation)."
-    import pybamm
-    return getattr(pybamm.lithium_ion, model)({**cfg.model_options, **cfg.degradation})
-
-def pybamm_parameters(cfg:Config,             # the configuration
-                      value:float|None=None,  # the varied quantity's value (None: an input parameter, or no variation)
-                      model:str|None=None,    # model name (MPM needs particle-size distributions)
-                     ):
-    "PyBaMM ParameterValues for `cfg`: set's values, ambient temperature, current, and the varied quantity."
-    import pybamm
-    p = _pybamm_values(cfg.parameter_set).copy()
-    p.update({'Ambient temperature [K]': cfg.temperature, 'Initial temperature [K]': cfg.temperature,
-              'Current function [A]': cfg.c_rate * parameter_window(cfg.parameter_set)['capacity']}, check_already_exists=False)
-    if model == 'MPM': p = pybamm.get_size_distribution_parameters(p)
-    if cfg.varied is None: return p
-    name = cfg.varied['name']
-    v = pybamm.InputParameter(name) if value is None else value
-    if name.endswith('exchange-current density scale'):
-        key = name.replace(' scale', ' [A.m-2]')
-        f = p[key]
-        p[key] = (lambda *a, f=f, v=v: v * f(*a)) if callable(f) else v * f
-    elif name == 'C-rate': p['Current function [A]'] = v * parameter_window(cfg.parameter_set)['capacity']
-    else: p[name] = '[input]' if value is None else value
-    return p
-
 # %% ../nbs/01_config.ipynb #c85a0cd3
 def x_variable(cfg:Config) -> str:
     "The x axis of `cfg`'s GIF: 'Cycle number' for ageing, discharge capacity when asked (and for C-rates), else time."
@@ -538,12 +508,6 @@ def discharge_hours(cfg:Config) -> float:
     rates = cfg.varied['values'] if cfg.varied is not None and cfg.varied['name'] == 'C-rate' else [cfg.c_rate]
     return 2 / min(rates)
 
-def pybamm_experiment(cfg:Config, repeats:int|None=None):
-    "The PyBaMM Experiment of `cfg` (None for a constant-current discharge); `repeats` overrides the cycle count."
-    import pybamm
-    if cfg.experiment is None: return None
-    return pybamm.Experiment([tuple(cfg.experiment['steps'])] * (repeats or cfg.experiment['repeats']))
-
 # %% ../nbs/01_config.ipynb #aea1dae0
 def same_results(cases:list, # one entry per case: an array, or a dict of arrays
                 ) -> bool:
@@ -553,163 +517,3 @@ def same_results(cases:list, # one entry per case: an array, or a dict of arrays
     first = as_dict(cases[0]) if cases else {}
     return len(cases) > 1 and all(as_dict(c).keys() == first.keys() and
                                   all(np.array_equal(as_dict(c)[k], first[k]) for k in first) for c in cases[1:])
-
-# %% ../nbs/01_config.ipynb #43d6dbff
-def precheck(cfg:Config) -> str|None:
-    "Solve `cfg` briefly for real (each case, two cycles at most); None if it runs, else PyBaMM's reason."
-    import pybamm
-    pybamm.set_logging_level('ERROR')
-    values = cfg.varied['values'] if cfg.varied else [None]
-    values = [values[0], values[-1]] if len(values) > 2 else values  # the extremes; values between them run too
-    if isinstance(cfg.mechanism, list):   # mechanisms compared: each case is its own model
-        return next(filter(None, (precheck(replace(cfg, mechanism=m, degradation=dict(DEGRADATION[m][0]))) for m in cfg.mechanism)), None)
-    try:
-        for model in cfg.models:
-            voltages = []
-            for v in values:
-                exp = pybamm_experiment(cfg, repeats=(2 if cfg.kind == 'degradation' else 1) if cfg.experiment else None)
-                sim = pybamm.Simulation(pybamm_model(cfg, model), parameter_values=pybamm_parameters(cfg, v, model),
-                                        experiment=exp, solver=pybamm.IDAKLUSolver())
-                if exp is None: sol = sim.solve([0, 3600 / cfg.c_rate], initial_soc=cfg.initial_soc)
-                else: sol = sim.solve(initial_soc=cfg.initial_soc)
-                if exp is not None and len(sol.cycles[0].steps) < len(cfg.experiment['steps']):
-                    return f"{model}, {v}: the first cycle stopped after {len(sol.cycles[0].steps)} of {len(cfg.experiment['steps'])} steps ({sol.termination})"
-                if sol['Time [s]'].entries[-1] < 60: return f"{model}, {v}: stopped after {sol['Time [s]'].entries[-1]:.0f} s ({sol.termination})"
-                voltages.append(sol['Voltage [V]'].entries)
-            if cfg.varied and same_results(voltages):
-                return f"{model}: varying {cfg.varied['name']!r} changes nothing in this model"
-    except Exception as e: return f"{type(e).__name__}: {e}"
-    return None
-
-# %% ../nbs/01_config.ipynb #fb778e47
-def support_table(sets:list|None=None, models:list|None=None):
-    "Run a 1C discharge of each parameter set with each model; seconds taken, or the error PyBaMM raised."
-    import pandas as pd, pybamm
-    pybamm.set_logging_level('ERROR')
-    rows = {}
-    for s in sets or PARAMETER_SETS:
-        cfg = validate_config(Config(parameter_set=s, models=['SPM', 'DFN']))
-        for m in models or list(MODELS):
-            t0 = time.perf_counter()
-            try:
-                sim = pybamm.Simulation(pybamm_model(cfg, m), parameter_values=pybamm_parameters(cfg, None, m), solver=pybamm.IDAKLUSolver())
-                sim.solve([0, 7200], initial_soc=1.0)
-                cell = f"ok {time.perf_counter() - t0:.1f} s"
-            except Exception as e: cell = f"{type(e).__name__}: {str(e)[:40]}"
-            rows.setdefault(s, {})[m] = cell
-    df = pd.DataFrame(rows).T
-    df.insert(0, 'thermal', [parameter_window(s)['thermal'] for s in df.index])
-    return df
-
-# %% ../nbs/01_config.ipynb #8e0c62ca
-def _sig(x:float, n:int=3) -> float:
-    "Round to `n` significant figures (never to zero)."
-    return float(f"{x:.{n}g}")
-
-def _factor_range(base, flo, fhi, alo, ahi):
-    "Factor range [lo, hi] around `base` that keeps base*factor inside the physical bounds [alo, ahi]."
-    return max(flo, alo / base), min(fhi, ahi / base)
-
-def _draw_values(rng, base, flo, fhi, alo, ahi, n) -> list:
-    "n distinct values base*f, f log-uniform in the factor range (independent draws), 3 significant figures."
-    lo, hi = _factor_range(base, flo, fhi, alo, ahi)
-    for _ in range(100):
-        vals = sorted({_sig(base * math.exp(rng.uniform(math.log(lo), math.log(hi)))) for _ in range(n)})
-        if len(vals) == n and all(b / a > 1.15 for a, b in zip(vals, vals[1:])) and alo <= vals[0] and vals[-1] <= ahi: return vals
-    return [_sig(base * lo * 1.001), _sig(base * hi * 0.999)]
-
-def _cutoffs(rng, w):
-    span = w['v_max'] - w['v_min']
-    lo = round(w['v_min'] + span * rng.choice([0.0, 0.05, 0.1, 0.2]), 2)
-    hi = round(w['v_max'] - span * rng.choice([0.0, 0.03, 0.06]), 2)
-    return max(lo, w['v_min']), min(hi, w['v_max'])
-
-# %% ../nbs/01_config.ipynb #051b8f7f
-def _cc(verb:str, c:float, v:float) -> str:
-    "A constant-current step with a time cap: some sets hold far more than their nominal capacity (Ramadass2004: ~1.8x)."
-    return f"{verb} at {c:g}C for {math.ceil(3 / c):g} hours or until {v:g} V"
-
-def _draw_conditions(rng, cfg, w, cycling=False):
-    cfg.temperature = rng.choice([273.15, 283.15, 298.15, 298.15, 308.15, 318.15])
-    lo, hi = _cutoffs(rng, w)
-    if cycling:
-        d, c = rng.choice([0.5, 1.0, 1.0, 2.0]), rng.choice([0.3, 0.5, 1.0])
-        steps = [_cc('Discharge', d, lo), _cc('Charge', c, hi)]
-        if rng.random() < 0.5: steps.append(f"Hold at {hi:g} V until C/{rng.choice([10, 20]):g}")
-        cfg.experiment = {'steps': steps, 'repeats': rng.choice([20, 30, 50, 80, 100])}
-    elif rng.random() < 0.6 or w['half_cell']:
-        cfg.c_rate = rng.choice([0.5, 1.0, 1.0, 2.0, 3.0])
-    else:
-        d, c = rng.choice([0.5, 1.0, 2.0]), rng.choice([0.5, 1.0])
-        steps = [_cc('Discharge', d, lo), f"Rest for {rng.choice([10, 30]):g} minutes",
-                 _cc('Charge', c, hi), f"Hold at {hi:g} V until C/{rng.choice([20, 50]):g}"]
-        cfg.experiment = {'steps': steps, 'repeats': rng.choice([1, 1, 2])}
-
-# %% ../nbs/01_config.ipynb #ee0085cc
-def _draw_once(rng, kind) -> Config:
-    kind = kind or rng.choice(KINDS)
-    cfg = Config(kind=kind, models=[], seed=None)
-    if kind == 'degradation':
-        cfg.mechanism = rng.choice(list(DEGRADATION))
-        sets = [s for s in PARAMETER_SETS if DEGRADATION[cfg.mechanism][4] in _SETS[s][6]]
-    else:
-        sets = [s for s in PARAMETER_SETS if not _SETS[s][5] or rng.random() < 0.3]
-    cfg.parameter_set = rng.choice(sets)
-    w = parameter_window(cfg.parameter_set)
-    cfg.model_options = default_model_options(cfg.parameter_set)
-    cfg.frames = rng.choice([40, 60, 80])
-    if kind == 'model':
-        pool = [m for m in MODELS if cfg.parameter_set in MODEL_SETS[m]]
-        core = ['SPM', 'SPMe', 'DFN']
-        k = rng.choice([2, 3])
-        cfg.models = sorted(rng.sample(core, k) if rng.random() < 0.8 else rng.sample(pool, k), key=list(MODELS).index)
-        _draw_conditions(rng, cfg, w)
-    elif kind == 'parameter':
-        cfg.models = [rng.choice(['SPM', 'SPMe', 'DFN', 'DFN'])]
-        names = [n for n in VARIABLES if base_value(cfg.parameter_set, n) is not None and n != 'C-rate'  # seeds keep their draws
-                 and not (n.startswith('Total heat') and cfg.model_options['thermal'] != 'lumped')
-                 and (lambda r: r[1] / r[0] > 1.5)(_factor_range(base_value(cfg.parameter_set, n), *VARIABLES[n][:4]))]
-        name = rng.choice(names)
-        flo, fhi, alo, ahi, _ = VARIABLES[name]
-        cfg.varied = {'name': name, 'values': _draw_values(rng, base_value(cfg.parameter_set, name), flo, fhi, alo, ahi, rng.choice([2, 3]))}
-        _draw_conditions(rng, cfg, w)
-    else:
-        cfg.models = [rng.choice(['SPM', 'SPM', 'SPM', 'SPMe'])]
-        opts, name, flo, fhi, _ = DEGRADATION[cfg.mechanism]
-        cfg.degradation = dict(opts)
-        cfg.varied = {'name': name, 'values': _draw_values(rng, base_value(cfg.parameter_set, name), flo, fhi, 0, math.inf, rng.choice([2, 3]))}
-        _draw_conditions(rng, cfg, w, cycling=True)
-        if cfg.models[0] != 'SPM': cfg.experiment['repeats'] = min(cfg.experiment['repeats'], 40)  # SPMe: ~0.2 s a cycle
-        hours = sum(check_step(s, w) for s in cfg.experiment['steps'])
-        cfg.experiment['repeats'] = min(cfg.experiment['repeats'], max_repeats(cfg, hours))  # within the solver budget
-    return validate_config(cfg)
-
-# %% ../nbs/01_config.ipynb #3a4054e5
-def draw_config(seed:int|None=None, # random seed (None: a fresh one, recorded in the result)
-                kind:str|None=None, # 'model', 'parameter', 'degradation' or None for any
-                check=True,         # pre-check each draw with a real solve (True), a function cfg -> reason|None, or False
-                tries:int=20,       # draws before giving up
-               ) -> Config:
-    "A random valid configuration, deterministic for a seed (and version)."
-    if kind is not None and kind not in KINDS: raise BadInput(f"kind: unknown kind {kind!r}", f"Allowed: {', '.join(KINDS)}.")
-    if seed is None: seed = random.SystemRandom().randrange(2**31)
-    rng = random.Random(f"battery_dev-{seed}")
-    for i in range(tries):
-        cfg = _draw_once(rng, kind)
-        cfg.seed = seed
-        reason = (check if callable(check) else precheck)(cfg) if check else None
-        if reason is None: return cfg
-        log(f"draw_config: seed {seed} draw {i} failed its pre-check, drawing again: {reason}")
-    raise RuntimeError(f"draw_config: no runnable configuration in {tries} draws for seed {seed}")
-
-# %% ../nbs/01_config.ipynb #da9bfa98
-def random_main(argv:list[str]) -> int:
-    "`battery-dev random`: print a random (pre-checked) configuration as JSON."
-    import argparse
-    ap = argparse.ArgumentParser(prog='battery-dev random', description='Draw a random battery comparison configuration (JSON on stdout).')
-    ap.add_argument('--seed', type=int, default=None, help='random seed (same seed, same configuration)')
-    ap.add_argument('--kind', choices=KINDS, default=None, help='kind of comparison (default: any)')
-    ap.add_argument('--no-check', action='store_true', help='skip the pre-check solve')
-    a = ap.parse_args(argv)
-    print(draw_config(a.seed, a.kind, check=not a.no_check).to_json())
-    return 0

@@ -11,7 +11,8 @@ __all__ = ['TIME_VARIABLES', 'SPATIAL', 'NO_ELECTROLYTE', 'CYCLE_VARIABLES', 'Si
 # %% ../nbs/02_simulate.ipynb #c8718025
 from .core import *
 from .config import *
-from .config import pybamm_model, pybamm_parameters, pybamm_experiment, is_input, VARIABLES, x_variable, discharge_hours
+from .config import is_input, VARIABLES, x_variable, discharge_hours
+from .build import pybamm_model, pybamm_parameters, pybamm_experiment
 import os, sys, time, pickle, logging, subprocess, importlib, traceback
 import multiprocessing as mp
 from concurrent.futures import ThreadPoolExecutor
