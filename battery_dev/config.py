@@ -431,33 +431,37 @@ def _check_mechanisms(cfg, w):
         raise BadInput("varied: a comparison of mechanisms varies the mechanism, not a parameter",
                        "Set varied to null and degradation to {}.")
 
-# %% ../nbs/01_config.ipynb #419c2305
-def validate_config(cfg:Config) -> Config:
-    "A checked, normalised copy of `cfg`; BadInput names the field, the problem and what is allowed."
-    cfg = copy.deepcopy(cfg)
-    if cfg.kind not in KINDS: raise BadInput(f"kind: unknown kind {cfg.kind!r}", f"Allowed: {', '.join(KINDS)}.")
-    cfg.parameter_set = _set_name(cfg.parameter_set)
-    w = parameter_window(cfg.parameter_set)
-    if isinstance(cfg.models, str): cfg.models = [cfg.models]
-    if not isinstance(cfg.models, list): raise BadInput(f"models: expected a list of model names, got {cfg.models!r}", "For example ['SPM', 'DFN'].")
-    cfg.models = [canonical_model(m) for m in cfg.models]
-    n = len(cfg.models)
+# %% ../nbs/01_config.ipynb #e99c6b72
+def _check_models(cfg) -> list:
+    "Canonical model names: 2 or 3 different ones for a model comparison, exactly one otherwise, each running with the set."
+    models = [cfg.models] if isinstance(cfg.models, str) else cfg.models
+    if not isinstance(models, list): raise BadInput(f"models: expected a list of model names, got {models!r}", "For example ['SPM', 'DFN'].")
+    models = [canonical_model(m) for m in models]
+    n = len(models)
     if cfg.kind == 'model':
-        if not LIMITS['min_models'] <= n <= LIMITS['max_models'] or len(set(cfg.models)) != n:
-            raise BadInput(f"models: a model comparison needs 2 or 3 different models, got {cfg.models}", "For example ['SPM', 'SPMe', 'DFN'].")
-    elif n != 1: raise BadInput(f"models: a {cfg.kind} comparison uses exactly one model, got {cfg.models}", "For example ['SPMe'].")
-    for m in cfg.models:
+        if not LIMITS['min_models'] <= n <= LIMITS['max_models'] or len(set(models)) != n:
+            raise BadInput(f"models: a model comparison needs 2 or 3 different models, got {models}", "For example ['SPM', 'SPMe', 'DFN'].")
+    elif n != 1: raise BadInput(f"models: a {cfg.kind} comparison uses exactly one model, got {models}", "For example ['SPMe'].")
+    for m in models:
         if cfg.parameter_set not in MODEL_SETS[m]:
             raise BadInput(f"models: {m} does not run with {cfg.parameter_set}", f"Use SPM, SPMe or DFN with {cfg.parameter_set}.")
+    return models
+
+# %% ../nbs/01_config.ipynb #4304bf42
+def _infer_mechanism(cfg) -> str|None:
+    "The mechanism that a degradation comparison's options and varied parameter name (the first that fits), or None."
+    vname = cfg.varied.get('name') if isinstance(cfg.varied, dict) else None
+    cands = [k for k, (o, n, *_) in DEGRADATION.items()
+             if (vname is None or vname == n) and (not cfg.degradation or cfg.degradation == o)]
+    return cands[0] if cands else None
+
+def _check_degradation(cfg, w):
+    "Set and check `cfg`'s mechanism and degradation options: a degradation comparison's, supported by the set; none otherwise."
     if cfg.kind == 'degradation':
         if cfg.models[0] not in LIMITS['degradation_models']:
             raise BadInput(f"models: {cfg.models[0]} is too slow for long cycling", f"Use {' or '.join(LIMITS['degradation_models'])}.")
         if isinstance(cfg.mechanism, list): _check_mechanisms(cfg, w)
-        elif cfg.mechanism is None:  # infer it from the options and the varied parameter when they name one mechanism
-            vname = cfg.varied.get('name') if isinstance(cfg.varied, dict) else None
-            cands = [k for k, (o, n, *_) in DEGRADATION.items()
-                     if (vname is None or vname == n) and (not cfg.degradation or cfg.degradation == o)]
-            if cands: cfg.mechanism = cands[0]
+        elif cfg.mechanism is None: cfg.mechanism = _infer_mechanism(cfg)
         if not isinstance(cfg.mechanism, list):
             _check_mechanism(cfg.mechanism, w)
             if not cfg.degradation: cfg.degradation = dict(DEGRADATION[cfg.mechanism][0])
@@ -467,6 +471,10 @@ def validate_config(cfg:Config) -> Config:
     for k, v in cfg.degradation.items():
         if k not in DEGRADATION_OPTIONS: raise BadInput(f"degradation: unknown option {k!r}", f"Allowed: {', '.join(DEGRADATION_OPTIONS)}.")
         if v not in DEGRADATION_OPTIONS[k]: raise BadInput(f"degradation.{k}: unknown value {v!r}", f"Allowed: {', '.join(DEGRADATION_OPTIONS[k])}.")
+
+# %% ../nbs/01_config.ipynb #fbddf247
+def _check_model_options(cfg, w) -> dict:
+    "The set's default model options updated with `cfg`'s: a lumped (where the set has its geometry) or isothermal model."
     if not isinstance(cfg.model_options, dict): raise BadInput("model_options: expected a dict", "For example {'thermal': 'lumped'}.")
     mo = default_model_options(cfg.parameter_set); mo.update(cfg.model_options)
     if mo.get('thermal') not in ('isothermal', 'lumped'):
@@ -475,16 +483,31 @@ def validate_config(cfg:Config) -> Config:
         raise BadInput(f"model_options.thermal: {cfg.parameter_set} lacks the cell geometry of a lumped thermal model", "Use 'isothermal'.")
     unknown = set(mo) - {'thermal', 'working electrode'}
     if unknown: raise BadInput(f"model_options: unsupported option(s) {', '.join(sorted(unknown))}", "Allowed: thermal.")
-    cfg.model_options = mo
+    return mo
+
+def _check_x_axis(cfg):
+    "BadInput unless the x axis is one of `X_AXES` (and not capacity for a degradation comparison, drawn per cycle)."
+    if cfg.x_axis not in X_AXES: raise BadInput(f"x_axis: unknown x axis {cfg.x_axis!r}", f"Allowed: {', '.join(X_AXES)}.")
+    if cfg.x_axis == 'capacity' and cfg.kind == 'degradation':
+        raise BadInput("x_axis: a degradation comparison is drawn against cycle number", "Use 'auto'.")
+
+# %% ../nbs/01_config.ipynb #419c2305
+def validate_config(cfg:Config) -> Config:
+    "A checked, normalised copy of `cfg`; BadInput names the field, the problem and what is allowed."
+    cfg = copy.deepcopy(cfg)
+    if cfg.kind not in KINDS: raise BadInput(f"kind: unknown kind {cfg.kind!r}", f"Allowed: {', '.join(KINDS)}.")
+    cfg.parameter_set = _set_name(cfg.parameter_set)
+    w = parameter_window(cfg.parameter_set)
+    cfg.models = _check_models(cfg)
+    _check_degradation(cfg, w)
+    cfg.model_options = _check_model_options(cfg, w)
     cfg.c_rate = _num('c_rate', cfg.c_rate, 0.01, w['c_rate_max'], unit='C')
     if cfg.c_rate <= 0: raise BadInput(f"c_rate: {cfg.c_rate} must be above 0", "Use 0.05C to 5C.")
     cfg.temperature = _num('temperature', cfg.temperature, w['t_min'], w['t_max'], unit=' K')
     cfg.initial_soc = _num('initial_soc', cfg.initial_soc, 0.05, 1.0)
     cfg.experiment = _check_experiment(cfg, w)
     cfg.varied = _check_varied(cfg)
-    if cfg.x_axis not in X_AXES: raise BadInput(f"x_axis: unknown x axis {cfg.x_axis!r}", f"Allowed: {', '.join(X_AXES)}.")
-    if cfg.x_axis == 'capacity' and cfg.kind == 'degradation':
-        raise BadInput("x_axis: a degradation comparison is drawn against cycle number", "Use 'auto'.")
+    _check_x_axis(cfg)
     cfg.frames = _num('frames', cfg.frames, LIMITS['min_frames'], LIMITS['max_frames'], integer=True)
     if cfg.seed is not None: cfg.seed = _num('seed', cfg.seed, 0, 2**63 - 1, integer=True)
     if not isinstance(cfg.versions, dict): raise BadInput("versions: expected {'battery_dev': ..., 'pybamm': ...}", "Leave it out to record the current versions.")
