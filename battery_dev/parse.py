@@ -776,6 +776,25 @@ def _check_values(name:str, values:list, parameter_set:str) -> list:
                            f"Use values near {base_value(parameter_set, name):.3g}, the value in {parameter_set}")
     return [float(v) for v in values]
 
+# %% ../nbs/05_parse.ipynb #52796fb6
+def _experiment(found:dict, parameter_set:str, kind:str) -> dict|None:
+    "The experiment of a reading ({'steps', 'repeats'}) after the limits, or None."
+    if found['groups'] and found['steps']:
+        raise BadInput("give the experiment once: as a bracketed list of quoted steps or as plain steps, not both", _try('experiment'))
+    reps = sorted(set(found['repeats']))
+    if len(reps) > 1: raise BadInput(f"I found {len(reps)} repeat counts ({', '.join(f'{r:g}' for r in reps)}); give one", _try('experiment'))
+    outer = _int_count(reps[0], 'repeat') if reps else 1
+    if found['steps']: steps, mult = found['steps'], 1
+    elif len(found['groups']) == 1: steps, mult = found['groups'][0][0], found['groups'][0][1]
+    elif found['groups']:
+        steps, mult = [s for g, m in found['groups'] for s in g * _int_count(m, 'repeat')], 1
+    elif found['experiment_word']:
+        raise BadInput("I couldn't read the experiment: give quoted steps in brackets, or plain steps", _try('experiment'))
+    else: return None
+    repeats = _int_count(mult, 'repeat') * outer
+    check_experiment(steps, repeats, parameter_set, kind)
+    return {'steps': [s.text for s in steps], 'repeats': repeats}
+
 # %% ../nbs/05_parse.ipynb #d052e359
 def degradation_parameter(name:str|None, mechanisms:list=()) -> str|None:
     "The mechanism whose varied parameter `name` is (any case, units optional), preferring one in `mechanisms`; else None."
@@ -807,25 +826,6 @@ def _degradation(found:dict, pset:str) -> dict:
                                     build_step(f"Hold at {w['v_max']:g} V until C/20")],
                  'repeats': found['repeats'] or [DEFAULTS['cycles']]}
     return {**out, 'experiment': _experiment(found, pset, 'degradation')}
-
-# %% ../nbs/05_parse.ipynb #52796fb6
-def _experiment(found:dict, parameter_set:str, kind:str) -> dict|None:
-    "The experiment of a reading ({'steps', 'repeats'}) after the limits, or None."
-    if found['groups'] and found['steps']:
-        raise BadInput("give the experiment once: as a bracketed list of quoted steps or as plain steps, not both", _try('experiment'))
-    reps = sorted(set(found['repeats']))
-    if len(reps) > 1: raise BadInput(f"I found {len(reps)} repeat counts ({', '.join(f'{r:g}' for r in reps)}); give one", _try('experiment'))
-    outer = _int_count(reps[0], 'repeat') if reps else 1
-    if found['steps']: steps, mult = found['steps'], 1
-    elif len(found['groups']) == 1: steps, mult = found['groups'][0][0], found['groups'][0][1]
-    elif found['groups']:
-        steps, mult = [s for g, m in found['groups'] for s in g * _int_count(m, 'repeat')], 1
-    elif found['experiment_word']:
-        raise BadInput("I couldn't read the experiment: give quoted steps in brackets, or plain steps", _try('experiment'))
-    else: return None
-    repeats = _int_count(mult, 'repeat') * outer
-    check_experiment(steps, repeats, parameter_set, kind)
-    return {'steps': [s.text for s in steps], 'repeats': repeats}
 
 # %% ../nbs/05_parse.ipynb #b3eb3e81
 def _decide(found:dict) -> tuple:
