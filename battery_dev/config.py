@@ -14,6 +14,7 @@ from . import __version__
 import math, re, json, copy, importlib.metadata, importlib.resources
 from dataclasses import dataclass, field, asdict, fields
 from functools import lru_cache
+from fastcore.basics import patch
 
 # %% ../nbs/01_config.ipynb #480d4b42
 MODELS = {  # canonical name (class in pybamm.lithium_ion) -> full name
@@ -264,21 +265,24 @@ class Config:
     def to_json(self, indent:int|None=2) -> str:
         "JSON text with sorted keys."
         return dumps(self.to_dict(), indent=indent)
-    @classmethod
-    def from_dict(cls, d:dict) -> 'Config':
-        "Validated Config from a dict; unknown fields are BadInput."
-        if not isinstance(d, dict): raise BadInput("config: expected a JSON object", "Write {\"kind\": \"model\", ...}.")
-        names = {f.name for f in fields(cls)}
-        extra = sorted(set(d) - names)
-        if extra: raise BadInput(f"config: unknown field(s) {', '.join(extra)}", f"Allowed fields: {', '.join(sorted(names))}.")
-        return validate_config(cls(**copy.deepcopy(d)))
-    @classmethod
-    def from_json(cls, s:str) -> 'Config':
-        "Validated Config from JSON text."
-        try: d = json.loads(s)
-        except json.JSONDecodeError as e: raise BadInput(f"config: not valid JSON ({e.msg} at line {e.lineno} column {e.colno})",
-                                                         "Give a JSON object like the output of battery-dev random.")
-        return cls.from_dict(d)
+
+# %% ../nbs/01_config.ipynb #eb911335
+@patch(cls_method=True)
+def from_dict(cls:Config, d:dict) -> Config:
+    "Validated Config from a dict; unknown fields are BadInput."
+    if not isinstance(d, dict): raise BadInput("config: expected a JSON object", "Write {\"kind\": \"model\", ...}.")
+    names = {f.name for f in fields(cls)}
+    extra = sorted(set(d) - names)
+    if extra: raise BadInput(f"config: unknown field(s) {', '.join(extra)}", f"Allowed fields: {', '.join(sorted(names))}.")
+    return validate_config(cls(**copy.deepcopy(d)))
+
+@patch(cls_method=True)
+def from_json(cls:Config, s:str) -> Config:
+    "Validated Config from JSON text."
+    try: d = json.loads(s)
+    except json.JSONDecodeError as e: raise BadInput(f"config: not valid JSON ({e.msg} at line {e.lineno} column {e.colno})",
+                                                     "Give a JSON object like the output of battery-dev random.")
+    return cls.from_dict(d)
 
 # %% ../nbs/01_config.ipynb #c5ce3f86
 def _num(name, v, lo=None, hi=None, integer=False, unit=''):
