@@ -32,6 +32,7 @@ def make_gif(cfg:Config,               # a configuration (validated again here)
     res = render_gif(comp, out, frames=frames, dpi=dpi, mp4=mp4)
     res['timings'] = {'start': t1 - t0, 'simulate': t2 - t1, **{f"simulate_{k}": v for k, v in comp.seconds.items()},
                       **res['timings']}
+    res['reused'] = comp.reused                      # PyBaMM builds the workers had kept from earlier runs
     res['seconds'] = time.perf_counter() - t0
     return res
 
@@ -51,7 +52,7 @@ def read_config(source:str) -> Config:
     return Config.from_dict(d)
 
 # %% ../nbs/03d_pipeline.ipynb #57fd57cd
-GIF_KEYS = ('path', 'mp4', 'png', 'bytes', 'mp4_bytes', 'width', 'height', 'frames', 'seconds', 'panels', 'attempts', 'timings')
+GIF_KEYS = ('path', 'mp4', 'png', 'bytes', 'mp4_bytes', 'width', 'height', 'frames', 'seconds', 'panels', 'attempts', 'reused', 'timings')
 
 def gif_main(argv:list[str]) -> int:
     "`battery-dev gif CONFIG.json|- --out OUT.gif`: simulate a configuration, write its GIF and MP4 (JSON on stdout)."
