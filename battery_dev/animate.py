@@ -8,16 +8,14 @@ __all__ = ['COLOURS', 'DASHES', 'STYLE', 'grid_shape', 'figure_inches', 'legend_
 
 # %% ../nbs/03c_animate.ipynb #0a24cad5
 import math, time, textwrap
-from collections import deque
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 import numpy as np
 
 # %% ../nbs/03c_animate.ipynb #8d43e830
 from .core import *
 from .config import Config, parameter_window
-from .gif import X_LIMITS, GifWriter, check_gif
-from .video import MP4_LIMITS, Mp4Writer, check_mp4
+from .gif import X_LIMITS, check_gif
+from .video import MP4_LIMITS, Encoder, check_mp4
 from .panels import Panel, rank_panels, clock_of, profile_at
 
 # %% ../nbs/03c_animate.ipynb #e646b354
@@ -230,28 +228,24 @@ def frame_ms_for(frames:int) -> int:
 def write_animation(anim:Animation,     # the animation to encode
                     out,                # path of the GIF; the MP4 and the still PNG go beside it
                     hold_ms:int=2500,   # how long the last frame stays
-                    mp4:bool=True) -> dict: # also write the MP4
-    "Render every frame of `anim` once into the GIF, the MP4 and (the last frame) a PNG; paths, sizes, timings."
+                    mp4:bool=True,      # also write the MP4
+                    encoder:Encoder|None=None) -> dict: # the encoder process (default: one started here)
+    "Draw every frame of `anim` once, for the encoder process to write the GIF, the MP4 and (the last frame) a PNG."
     out = Path(out); n = anim.frames; frame_ms = frame_ms_for(n)
     out.parent.mkdir(parents=True, exist_ok=True)
-    t0 = time.perf_counter()
-    last = anim.frame(n - 1).copy()
-    gif = GifWriter(out, last, frame_ms)
-    video = Mp4Writer(out.with_suffix('.mp4'), frame_ms, hold_ms) if mp4 else None
-    render = time.perf_counter() - t0
-    with ThreadPoolExecutor(1) as pipe:                  # the still and the MP4's frames go out on this thread
-        queued = deque([pipe.submit(lambda: Image.fromarray(last).convert('RGB').save(out.with_suffix('.png')))])
-        for k in range(n):
-            t1 = time.perf_counter(); rgba = anim.frame(k).copy(); render += time.perf_counter() - t1
-            gif.add(rgba, hold_ms if k == n - 1 else None)
-            if video: queued.append(pipe.submit(video.add, rgba))
-            while len(queued) > 3: queued.popleft().result()
-        for q in queued: q.result()
-    t2 = time.perf_counter(); g = gif.close(); v = video.close() if video else None
-    timings = dict(render=render, **g['timings'], close=time.perf_counter() - t2, mp4=v['seconds'] if v else 0.)
+    enc = encoder or Encoder()
+    try:
+        t0 = time.perf_counter()
+        enc.open(out, anim.frame(n - 1), n, frame_ms, hold_ms, mp4)   # the last frame shows every colour
+        for k in range(n): enc.add(anim.frame(k))
+        t1 = time.perf_counter(); r = enc.close()
+    except BaseException: enc.kill(); raise
+    v = r['mp4']
+    timings = dict(render=t1 - t0, **r['timings'], close=time.perf_counter() - t1, mp4=v['seconds'] if v else 0.)
     w, h = anim.size
-    return dict(path=g['path'], png=str(out.with_suffix('.png')), mp4=v['path'] if v else None, width=w, height=h,
-                frames=n, bytes=g['bytes'], mp4_bytes=v['bytes'] if v else None, timings=timings)
+    return dict(path=r['path'], png=r['png'], mp4=v['path'] if v else None, width=w, height=h, frames=n,
+                bytes=r['bytes'], mp4_bytes=v['bytes'] if v else None, timings=timings)
+
 
 # %% ../nbs/03c_animate.ipynb #dd22f11c
 def short_step(step:str) -> str:
@@ -287,9 +281,11 @@ def render_gif(comp,                     # a `Comparison` from `battery_dev.simu
     frames, dpi = plan_gif(len(panels), frames or getattr(comp.config, 'frames', None) or 60, dpi, limits, video)
     for attempt in range(1, max_tries + 1):
         t1 = time.perf_counter()
-        anim = Animation(comp, panels, frames=frames, dpi=dpi, subtitle=subtitle_of(comp.config))
+        enc = Encoder()                        # the encoder process starts while the figure is drawn
+        try: anim = Animation(comp, panels, frames=frames, dpi=dpi, subtitle=subtitle_of(comp.config))
+        except BaseException: enc.kill(); raise
         setup = time.perf_counter() - t1
-        res = write_animation(anim, out, mp4=mp4); anim.close()
+        res = write_animation(anim, out, mp4=mp4, encoder=enc); anim.close()
         check = check_gif(out, limits)
         vcheck = check_mp4(res['mp4'], video) if mp4 else {'ok': True, 'problems': []}
         if check['ok'] and vcheck['ok']: break

@@ -296,14 +296,12 @@ def _context():
     global _CTX
     if _CTX is None:
         _CTX = mp.get_context('forkserver')
-        _CTX.set_forkserver_preload(['battery_dev.simulate', 'pybamm'])
+        _CTX.set_forkserver_preload(PYBAMM_PRELOAD)
     return _CTX
 
 def start_worker():
     "Start the forkserver now (it imports PyBaMM in its own process), so the first `simulate` finds it ready."
-    if mp.current_process().daemon: return
-    from multiprocessing import forkserver
-    _context(); forkserver.ensure_running()
+    _context(); start_pybamm_forkserver()
 
 
 # %% ../nbs/02_simulate.ipynb #5e7a0001
