@@ -20,7 +20,7 @@ from cryptography.fernet import Fernet, InvalidToken
 from fastcore.basics import patch
 
 # %% ../nbs/07b_bluesky.ipynb #e1b49d50
-from .channels import (Channel, Mention, ChannelError, OutcomeUnknown, RateLimited, Rejected, CredentialsError,
+from .channels import (Channel, Mention, ChannelError, OutcomeUnknown, RateLimited, Rejected, CredentialsError, required_env,
                                   MediaRejected, Unavailable)
 from .post import BLUESKY_RULES, graphemes
 
@@ -90,9 +90,7 @@ class BlueskyChannel(Channel):
     def from_env(cls, env=None, **kwargs):
         "A BlueskyChannel from BLUESKY_HANDLE, BLUESKY_APP_PASSWORD (BLUESKY_PDS_URL, BLUESKY_SESSION_KEY optional)."
         env = os.environ if env is None else env
-        missing = [k for k in BLUESKY_VARS if not env.get(k)]
-        if missing: raise CredentialsError(f"bluesky: missing environment variable(s) {', '.join(missing)}: set them "
-                                           "(repository secrets on GitHub Actions), or use --channel outbox")
+        required_env('bluesky', BLUESKY_VARS, env)
         kwargs.setdefault('session_key', env.get('BLUESKY_SESSION_KEY') or None)
         return cls(env['BLUESKY_HANDLE'], env['BLUESKY_APP_PASSWORD'], env.get('BLUESKY_PDS_URL') or 'https://bsky.social', **kwargs)
 

@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['CREDENTIAL_VARS', 'Mention', 'ChannelError', 'OutcomeUnknown', 'RateLimited', 'Rejected', 'CredentialsError',
-           'MediaRejected', 'Unavailable', 'Channel', 'OutboxChannel', 'XCredentials', 'XClient', 'XChannel',
-           'DryRunChannel']
+           'MediaRejected', 'Unavailable', 'required_env', 'Channel', 'OutboxChannel', 'XCredentials', 'XClient',
+           'XChannel', 'DryRunChannel']
 
 # %% ../nbs/07_channels.ipynb #c21fabf1
 from .core import *
@@ -66,6 +66,15 @@ class MediaRejected(Rejected):
     "A media file was refused (401/403/4xx on upload) or failed processing."
 class Unavailable(ChannelError):
     "Reads kept failing (5xx, timeouts, dropped connections) after every retry."
+
+def required_env(platform:str,  # 'x', 'mastodon', 'bluesky': names the channel in the message
+                 names,         # the variables the channel cannot work without
+                 env) -> None:  # the environment (a mapping)
+    "Raise CredentialsError naming every variable of `names` that `env` lacks (or has empty)."
+    missing = [k for k in names if not env.get(k)]
+    if missing: raise CredentialsError(f"{platform}: missing environment variable(s) {', '.join(missing)}: set them "
+                                       "(repository secrets on GitHub Actions), or use --channel outbox")
+
 
 # %% ../nbs/07_channels.ipynb #03894f04
 class Channel:
@@ -259,9 +268,7 @@ class XCredentials:
     def from_env(cls, env=None):
         "Read the four X_* variables; CredentialsError naming the missing ones."
         env = os.environ if env is None else env
-        missing = [k for k in CREDENTIAL_VARS if not env.get(k)]
-        if missing: raise CredentialsError(f"x: missing environment variable(s) {', '.join(missing)}: set them "
-                                           "(repository secrets on GitHub Actions), or use --channel outbox")
+        required_env('x', CREDENTIAL_VARS, env)
         return cls(*(env[k] for k in CREDENTIAL_VARS))
     def secrets(self) -> tuple: return self._v
 

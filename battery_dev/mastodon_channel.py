@@ -18,7 +18,7 @@ from mastodon.errors import (MastodonError, MastodonAPIError, MastodonRatelimitE
 from fastcore.basics import patch
 
 # %% ../nbs/07a_mastodon.ipynb #a5b20370
-from .channels import (Channel, Mention, ChannelError, OutcomeUnknown, RateLimited, Rejected, CredentialsError,
+from .channels import (Channel, Mention, ChannelError, OutcomeUnknown, RateLimited, Rejected, CredentialsError, required_env,
                                   MediaRejected, Unavailable)
 from .post import MASTODON_RULES
 
@@ -57,9 +57,7 @@ class MastodonChannel(Channel):
     def from_env(cls, env=None, **kwargs):
         "A MastodonChannel from MASTODON_API_BASE_URL and MASTODON_ACCESS_TOKEN."
         env = os.environ if env is None else env
-        missing = [k for k in MASTODON_VARS if not env.get(k)]
-        if missing: raise CredentialsError(f"mastodon: missing environment variable(s) {', '.join(missing)}: set them "
-                                           "(repository secrets on GitHub Actions), or use --channel outbox")
+        required_env('mastodon', MASTODON_VARS, env)
         return cls(env['MASTODON_API_BASE_URL'], env['MASTODON_ACCESS_TOKEN'], **kwargs)
 
 # %% ../nbs/07a_mastodon.ipynb #75ae1183
