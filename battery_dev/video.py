@@ -135,18 +135,22 @@ class Encoder:
         self.kill(); err = self.proc.stderr.read().decode(errors='replace').strip().splitlines()
         return err[-1] if err else f"exit status {self.proc.returncode}"
 
-    def close(self, timeout:float=300) -> dict:
-        "Wait for the files; what `GifWriter.close` says, plus `png` and `mp4` (what `Mp4Writer.close` says, or None)."
-        out, err = self.proc.communicate(timeout=timeout)   # closes stdin: the child finishes the files
-        if self.proc.returncode:
-            lines = err.decode(errors='replace').strip().splitlines()
-            raise RuntimeError(f"the encoder process failed: {lines[-1] if lines else self.proc.returncode}")
-        return json.loads(out)
 
-    def kill(self):
-        "Stop the process (after an error on the caller's side)."
-        if self.proc.poll() is None: self.proc.kill()
-        self.proc.wait()
+# %% ../nbs/03a_video.ipynb #e7c0d00c
+def _close(self:Encoder, timeout:float=300) -> dict:
+    "Wait for the files; what `GifWriter.close` says, plus `png` and `mp4` (what `Mp4Writer.close` says, or None)."
+    out, err = self.proc.communicate(timeout=timeout)   # closes stdin: the child finishes the files
+    if self.proc.returncode:
+        lines = err.decode(errors='replace').strip().splitlines()
+        raise RuntimeError(f"the encoder process failed: {lines[-1] if lines else self.proc.returncode}")
+    return json.loads(out)
+
+def _kill(self:Encoder):
+    "Stop the process (after an error on the caller's side)."
+    if self.proc.poll() is None: self.proc.kill()
+    self.proc.wait()
+
+Encoder.close, Encoder.kill = _close, _kill
 
 
 # %% ../nbs/03a_video.ipynb #b1e0a002
