@@ -12,7 +12,7 @@ from pathlib import Path
 # %% ../nbs/03d_pipeline.ipynb #1e5e893e
 from .core import *
 from .config import Config, validate_config
-from .simulate import simulate, start_worker, SimulationFailed
+from .simulate import simulate, SimulationFailed
 
 # %% ../nbs/03d_pipeline.ipynb #9e83bcc0
 def make_gif(cfg:Config,               # a configuration (validated again here)
@@ -24,7 +24,7 @@ def make_gif(cfg:Config,               # a configuration (validated again here)
     "Simulate `cfg` and write its GIF and MP4; the result of `render_gif` plus the simulation's timings and total seconds."
     t0 = time.perf_counter()
     cfg = validate_config(cfg)
-    start_worker()                                   # PyBaMM loads in the worker...
+    start_pybamm_forkserver()                        # PyBaMM loads in the workers' forkserver...
     from battery_dev.animate import render_gif       # ...while matplotlib loads here
     t1 = time.perf_counter()
     comp = simulate(cfg, timeout=timeout)
@@ -65,7 +65,6 @@ def gif_main(argv:list[str]) -> int:
     ap.add_argument('--no-mp4', action='store_true', help='write the GIF only')
     args = ap.parse_args(argv)
     if args.frames is not None and args.frames < 2: raise BadInput(f"--frames must be at least 2, got {args.frames}")
-    start_worker()                  # PyBaMM starts loading now, while the configuration is read (stdin may still be filling)
     cfg = read_config(args.config)
     log(f"battery-dev gif: simulating {cfg.kind} comparison ({', '.join(cfg.models)}, {cfg.parameter_set})")
     try: res = make_gif(cfg, args.out, frames=args.frames, dpi=args.dpi, timeout=args.timeout, mp4=not args.no_mp4)

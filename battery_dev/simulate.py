@@ -5,8 +5,8 @@
 # %% auto #0
 __all__ = ['TIME_VARIABLES', 'SPATIAL', 'NO_ELECTROLYTE', 'CYCLE_VARIABLES', 'BUILDS_KEPT', 'WORKERS_KEPT', 'SimulationFailed',
            'SimulationError', 'SimulationTimeout', 'Comparison', 'case_labels', 'conditions', 'mechanisms_text',
-           'title_of', 'check_varied_matters', 'build_key', 'run_comparison', 'start_worker', 'stop_workers',
-           'split_jobs', 'simulate', 'simulate_many', 'bench_simulate']
+           'title_of', 'check_varied_matters', 'build_key', 'run_comparison', 'stop_workers', 'split_jobs', 'simulate',
+           'simulate_many', 'bench_simulate']
 
 # %% ../nbs/02_simulate.ipynb #c8718025
 from .core import *
@@ -291,17 +291,10 @@ def run_comparison(cfg:Config, # a validated configuration
 
 
 # %% ../nbs/02_simulate.ipynb #df3ef850
-_CTX = None
 def _context():
-    global _CTX
-    if _CTX is None:
-        _CTX = mp.get_context('forkserver')
-        _CTX.set_forkserver_preload(PYBAMM_PRELOAD)
-    return _CTX
-
-def start_worker():
-    "Start the forkserver now (it imports PyBaMM in its own process), so the first `simulate` finds it ready."
-    _context(); start_pybamm_forkserver()
+    "The workers' multiprocessing context: the forkserver, started (with PyBaMM preloaded) if it is not running."
+    start_pybamm_forkserver()
+    return mp.get_context('forkserver')
 
 
 # %% ../nbs/02_simulate.ipynb #5e7a0001
