@@ -467,68 +467,76 @@ class _QuietServer(ThreadingHTTPServer):
 
 # %% ../nbs/06_xserver.ipynb #ac64bbee
 class _Handler(BaseHTTPRequestHandler):
+    "One connection to the XServer `xs` (set by `XServer.start` in a subclass): HTTP/1.1 keep-alive, JSON answers."
     protocol_version = 'HTTP/1.1'
     xs: XServer = None
     def log_message(self, *a): pass
-
-    def _send(self, status, body, headers=()):
-        raw = b'' if body is None else json.dumps(body).encode()
-        self.send_response(status)
-        self.send_header('Content-Type', 'application/json; charset=utf-8')
-        self.send_header('Content-Length', str(len(raw)))
-        for k, v in dict(headers).items(): self.send_header(k, v)
-        self.end_headers(); self.wfile.write(raw)
-
-    def _drop(self): self.close_connection = True  # no answer: the client sees the connection closed
-
-    def _handle(self, method):
-        xs, u = self.xs, urlsplit(self.path)
-        body = self.rfile.read(int(self.headers.get('Content-Length') or 0))
-        ctype = self.headers.get('Content-Type', '')
-        route, fn, args = None, None, ()
-        for m, rx, name, h in _ROUTES:
-            mt = re.fullmatch(rx, u.path)
-            if m == method and mt: route, fn, args = name, h, mt.groups(); break
-        rec = dict(method=method, path=u.path, route=route or f"{method} {u.path}", time=time.time(), status=None)
-        with xs._lock:
-            xs.requests.append(rec)
-            faults = [f for f in xs.faults if f.matches(method, u.path, rec['route'])]
-            for f in faults: f.hits += 1
-        before, after = [f for f in faults if not f.after], [f for f in faults if f.after]
-        for f in before:
-            if f.delay: time.sleep(f.delay)
-            if f.drop: rec['status'] = 'dropped'; return self._drop()
-            if f.status: rec['status'] = f.status; return self._send(*self._fault_answer(f))
-        try:
-            if fn is None: raise XError(404, 'Not Found Error', f'no route {method} {u.path}')
-            xs._check_auth(method, u.path, u.query, self.headers, body, ctype)
-            headers = xs._rate(route)
-            q = dict(parse_qsl(u.query, keep_blank_values=True))
-            j = form = None
-            if ctype.startswith('application/json') and body:
-                try: j = json.loads(body)
-                except ValueError: raise _bad('body is not valid JSON', body='')
-            elif ctype.startswith('multipart/form-data'): form = _multipart(body, ctype)
-            status, out = getattr(xs, fn)(q, j, form or {}, *args)
-        except XError as e: status, out, headers = e.status, e.body, e.headers
-        for f in after:
-            if f.delay: time.sleep(f.delay)
-            if f.drop: rec['status'] = 'dropped'; return self._drop()
-            if f.status: rec['status'] = f.status; return self._send(*self._fault_answer(f))
-        rec['status'] = status
-        self._send(status, out, headers)
-
-    def _fault_answer(self, f):
-        titles = {429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable'}
-        t = titles.get(f.status, 'Error')
-        h = {}
-        if f.status == 429:
-            h = {'x-rate-limit-limit': '1', 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': '' if f.reset_after is None else str(int(time.time()) + f.reset_after)}
-        return f.status, dict(title=t, detail=t, type='about:blank', status=f.status), h
-
     def do_GET(self): self._handle('GET')
     def do_POST(self): self._handle('POST')
     def do_DELETE(self): self._handle('DELETE')
+
+# %% ../nbs/06_xserver.ipynb #aa70354f
+@patch
+def _send(self:_Handler, status, body, headers=()):
+    raw = b'' if body is None else json.dumps(body).encode()
+    self.send_response(status)
+    self.send_header('Content-Type', 'application/json; charset=utf-8')
+    self.send_header('Content-Length', str(len(raw)))
+    for k, v in dict(headers).items(): self.send_header(k, v)
+    self.end_headers(); self.wfile.write(raw)
+
+# %% ../nbs/06_xserver.ipynb #8f55d782
+@patch
+def _drop(self:_Handler): self.close_connection = True  # no answer: the client sees the connection closed
+
+# %% ../nbs/06_xserver.ipynb #9af7b86b
+@patch
+def _handle(self:_Handler, method):
+    xs, u = self.xs, urlsplit(self.path)
+    body = self.rfile.read(int(self.headers.get('Content-Length') or 0))
+    ctype = self.headers.get('Content-Type', '')
+    route, fn, args = None, None, ()
+    for m, rx, name, h in _ROUTES:
+        mt = re.fullmatch(rx, u.path)
+        if m == method and mt: route, fn, args = name, h, mt.groups(); break
+    rec = dict(method=method, path=u.path, route=route or f"{method} {u.path}", time=time.time(), status=None)
+    with xs._lock:
+        xs.requests.append(rec)
+        faults = [f for f in xs.faults if f.matches(method, u.path, rec['route'])]
+        for f in faults: f.hits += 1
+    before, after = [f for f in faults if not f.after], [f for f in faults if f.after]
+    for f in before:
+        if f.delay: time.sleep(f.delay)
+        if f.drop: rec['status'] = 'dropped'; return self._drop()
+        if f.status: rec['status'] = f.status; return self._send(*self._fault_answer(f))
+    try:
+        if fn is None: raise XError(404, 'Not Found Error', f'no route {method} {u.path}')
+        xs._check_auth(method, u.path, u.query, self.headers, body, ctype)
+        headers = xs._rate(route)
+        q = dict(parse_qsl(u.query, keep_blank_values=True))
+        j = form = None
+        if ctype.startswith('application/json') and body:
+            try: j = json.loads(body)
+            except ValueError: raise _bad('body is not valid JSON', body='')
+        elif ctype.startswith('multipart/form-data'): form = _multipart(body, ctype)
+        status, out = getattr(xs, fn)(q, j, form or {}, *args)
+    except XError as e: status, out, headers = e.status, e.body, e.headers
+    for f in after:
+        if f.delay: time.sleep(f.delay)
+        if f.drop: rec['status'] = 'dropped'; return self._drop()
+        if f.status: rec['status'] = f.status; return self._send(*self._fault_answer(f))
+    rec['status'] = status
+    self._send(status, out, headers)
+
+# %% ../nbs/06_xserver.ipynb #afe28652
+@patch
+def _fault_answer(self:_Handler, f):
+    titles = {429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable'}
+    t = titles.get(f.status, 'Error')
+    h = {}
+    if f.status == 429:
+        h = {'x-rate-limit-limit': '1', 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': '' if f.reset_after is None else str(int(time.time()) + f.reset_after)}
+    return f.status, dict(title=t, detail=t, type='about:blank', status=f.status), h
 
 # %% ../nbs/06_xserver.ipynb #2646279f
 def xserver_main(argv:list[str]) -> int:
