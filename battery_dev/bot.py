@@ -437,6 +437,40 @@ def _channel_result(ch, it) -> dict:
                    text_file=str(d / 'text.txt'), record=str(d / 'record.json'))
     return out
 
+# %% ../nbs/08_bot.ipynb #ef9b6449
+def _post_or_resume(P, L, chs, outdir, seed, timeout, frames, max_draws) -> dict:
+    "The render an unfinished post of an earlier run belongs to, else a new render with every channel's item added."
+    names = [c.name for c in chs]
+    pending = [it for it in L.items('post', OPEN) if it['channel'] in names]
+    render = L.get(pending[0]['parent']) if pending else _render_random(P, L, outdir, seed, timeout, frames, max_draws)
+    if 'cfg' in render:   # a new render: every channel's item first, so a crash cannot skip a channel
+        for ch in chs:
+            L.add(f"{ch.name}:{render['key']}", 'post', ch.name, 'rendered', parent=render['key'], config=render['config'],
+                  gif=render['gif'], texts=list(P.text(render['cfg'], ch.rules)))
+    return render
+
+# %% ../nbs/08_bot.ipynb #4a8d2484
+def _post_on(ch, L, render, max_attempts, media_attempts, errors) -> dict|None:
+    "Publish `render` on one channel; its result, or None if the channel was not asked for when it was rendered."
+    key = f"{ch.name}:{render['key']}"
+    it = L.get(key)
+    if it is None: log(f"bot: {ch.name} was not asked for when {render['key']} was rendered; it gets the next one"); return None
+    if it['state'] in OPEN:
+        try: it = _publish(ch, L, key, max_attempts, media_attempts, looked='cfg' in render)  # new: nothing to look up
+        except ChannelError as e:
+            log(f"bot: {key}: {e}; left for the next run"); it = L.get(key)
+            if not isinstance(e, (OutcomeUnknown, MediaRejected)): errors[ch.name] = e   # those are left for the next run
+    return _channel_result(ch, it)
+
+# %% ../nbs/08_bot.ipynb #92a493aa
+def _posted(results, render, L, errors, t0) -> dict:
+    "What `post_random` returns: the first channel's result, every channel's, and what is left or failed."
+    first = next(iter(results.values()))
+    return dict(first, channels=results, config=render['config'], ledger=str(L.path),
+                state='posted' if all(r['state'] == 'posted' for r in results.values()) else first['state'],
+                left={n: 1 for n, r in results.items() if r['state'] in OPEN},
+                errors={n: (e.exit_code, str(e)) for n, e in errors.items()}, seconds=round(time.time() - t0, 3))
+
 # %% ../nbs/08_bot.ipynb #ddc4227a
 def post_random(channels:Channel|list,              # where to post (one or several)
                 ledger:str|Path|Ledger='ledger.sqlite',  # the ledger (a path or an open Ledger)
@@ -455,28 +489,11 @@ def post_random(channels:Channel|list,              # where to post (one or seve
     outdir = Path(outdir) if outdir else L.path.parent / 'media'; outdir.mkdir(parents=True, exist_ok=True)
     t0, results, errors = time.time(), {}, {}
     try:
-        names = [c.name for c in chs]
-        pending = [it for it in L.items('post', OPEN) if it['channel'] in names]
-        render = L.get(pending[0]['parent']) if pending else _render_random(P, L, outdir, seed, timeout, frames, max_draws)
-        if 'cfg' in render:   # a new render: every channel's item first, so a crash cannot skip a channel
-            for ch in chs:
-                L.add(f"{ch.name}:{render['key']}", 'post', ch.name, 'rendered', parent=render['key'], config=render['config'],
-                      gif=render['gif'], texts=list(P.text(render['cfg'], ch.rules)))
+        render = _post_or_resume(P, L, chs, outdir, seed, timeout, frames, max_draws)
         for ch in chs:
-            key = f"{ch.name}:{render['key']}"
-            it = L.get(key)
-            if it is None: log(f"bot: {ch.name} was not asked for when {render['key']} was rendered; it gets the next one"); continue
-            if it['state'] in OPEN:
-                try: it = _publish(ch, L, key, max_attempts, media_attempts, looked='cfg' in render)  # new: nothing to look up
-                except ChannelError as e:
-                    log(f"bot: {key}: {e}; left for the next run"); it = L.get(key)
-                    if not isinstance(e, (OutcomeUnknown, MediaRejected)): errors[ch.name] = e   # those are left for the next run
-            results[ch.name] = _channel_result(ch, it)
-        first = next(iter(results.values()))
-        return dict(first, channels=results, config=render['config'], ledger=str(L.path),
-                    state='posted' if all(r['state'] == 'posted' for r in results.values()) else first['state'],
-                    left={n: 1 for n, r in results.items() if r['state'] in OPEN},
-                    errors={n: (e.exit_code, str(e)) for n, e in errors.items()}, seconds=round(time.time() - t0, 3))
+            r = _post_on(ch, L, render, max_attempts, media_attempts, errors)
+            if r is not None: results[ch.name] = r
+        return _posted(results, render, L, errors, t0)
     finally:
         if not isinstance(ledger, Ledger): L.close()
 
