@@ -16,6 +16,7 @@ import pandas as pd
 import torch
 import matplotlib
 import matplotlib.pyplot as plt
+from fastcore.basics import patch
 from .core import *
 from .forecast_model import *
 
@@ -132,34 +133,40 @@ class Evaluation:
     warnings: list|None = None # cells outside the model's trained ranges
     from_cycle: float|None = None # only origins at or after this cycle
 
-    def wide(self) -> pd.DataFrame:
-        "One row per horizon, one column per (metric, method)."
-        w = self.table.pivot(index='horizon', columns='method', values=['rmse_mv', 'capacity_error_pct'])
-        return w.reindex(columns=[m for m in METHODS if m in self.table.method.unique()], level=1).round(3)
+# %% ../nbs/11b_forecast.ipynb #18bd3593
+@patch
+def wide(self:Evaluation) -> pd.DataFrame:
+    "One row per horizon, one column per (metric, method)."
+    w = self.table.pivot(index='horizon', columns='method', values=['rmse_mv', 'capacity_error_pct'])
+    return w.reindex(columns=[m for m in METHODS if m in self.table.method.unique()], level=1).round(3)
 
-    def gains(self) -> pd.DataFrame:
-        "At each horizon and for each metric: the RNN's error, the best baseline's, which one, and how much lower (%) the RNN's is."
-        rows = []
-        for h, g in self.table.groupby('horizon'):
-            g = g.set_index('method')
-            if 'RNN' not in g.index: continue
-            row = dict(horizon=int(h))
-            for m, name in (('rmse_mv', 'rmse'), ('capacity_error_pct', 'capacity')):
-                base = g.drop('RNN')[m].dropna(); rnn = g.loc['RNN', m]
-                best = base.min() if len(base) else np.nan
-                pct = 100 * (1 - rnn / best) if np.isfinite(best) and best > 0 and np.isfinite(rnn) else np.nan  # never -inf
-                row.update({f'{name}_rnn': rnn, f'{name}_best_baseline': best, f'{name}_baseline': base.idxmin() if len(base) else None,
-                            f'{name}_lower_pct': pct})
-            rows.append(row)
-        return pd.DataFrame(rows).round(3)
+# %% ../nbs/11b_forecast.ipynb #acb7bf17
+@patch
+def gains(self:Evaluation) -> pd.DataFrame:
+    "At each horizon and for each metric: the RNN's error, the best baseline's, which one, and how much lower (%) the RNN's is."
+    rows = []
+    for h, g in self.table.groupby('horizon'):
+        g = g.set_index('method')
+        if 'RNN' not in g.index: continue
+        row = dict(horizon=int(h))
+        for m, name in (('rmse_mv', 'rmse'), ('capacity_error_pct', 'capacity')):
+            base = g.drop('RNN')[m].dropna(); rnn = g.loc['RNN', m]
+            best = base.min() if len(base) else np.nan
+            pct = 100 * (1 - rnn / best) if np.isfinite(best) and best > 0 and np.isfinite(rnn) else np.nan  # never -inf
+            row.update({f'{name}_rnn': rnn, f'{name}_best_baseline': best, f'{name}_baseline': base.idxmin() if len(base) else None,
+                        f'{name}_lower_pct': pct})
+        rows.append(row)
+    return pd.DataFrame(rows).round(3)
 
-    def to_dict(self) -> dict:
-        "Plain JSON-able record (NaN as null)."
-        clean = lambda df: json.loads(df.round(5).to_json(orient='records')) if df is not None else None
-        return dict(table=clean(self.table), by_horizon=clean(self.by_horizon), gains=clean(self.gains()),
-                    linear_k={p: {str(k): v for k, v in d.items()} for p, d in zip(('curve', 'capacity'), _linear_windows(self.linear_k))},
-                    cells=list(self.cells), origins=int(self.origins), coverage=clean(self.coverage), warnings=list(self.warnings or []),
-                    from_cycle=self.from_cycle)
+# %% ../nbs/11b_forecast.ipynb #ed6617a2
+@patch
+def to_dict(self:Evaluation) -> dict:
+    "Plain JSON-able record (NaN as null)."
+    clean = lambda df: json.loads(df.round(5).to_json(orient='records')) if df is not None else None
+    return dict(table=clean(self.table), by_horizon=clean(self.by_horizon), gains=clean(self.gains()),
+                linear_k={p: {str(k): v for k, v in d.items()} for p, d in zip(('curve', 'capacity'), _linear_windows(self.linear_k))},
+                cells=list(self.cells), origins=int(self.origins), coverage=clean(self.coverage), warnings=list(self.warnings or []),
+                from_cycle=self.from_cycle)
 
 # %% ../nbs/11b_forecast.ipynb #fe33784d
 def _coverage(forecaster, series, pairs, H, v, q) -> pd.DataFrame|None:
@@ -175,6 +182,25 @@ def _coverage(forecaster, series, pairs, H, v, q) -> pd.DataFrame|None:
     return pd.DataFrame([dict(level=lev, curve_coverage=float((dv <= hv[None, :, None] * fac[:, :1, None] + 1e-12)[ok_v].mean()),
                               capacity_coverage=float((dq <= hq[None] * fac[:, 1:] + 1e-12)[ok_q].mean()), points=int(ok_v.sum()), capacities=int(ok_q.sum()))
                          for lev, (hv, hq) in hw.items()])
+
+# %% ../nbs/11b_forecast.ipynb #c507587e
+def _score_method(series, pairs, H, m, forecaster, kv, kq) -> tuple[list[dict], pd.DataFrame|None]:
+    "Rows (method, horizon, rmse_mv, capacity_error_pct, n_forecasts) of method `m` at every horizon 1..H, and the RNN's coverage (else None)."
+    rows, cov = [], None
+    if m == 'linear':
+        combos = sorted({(_k_for(kv, h), _k_for(kq, h)) for h in range(1, H + 1)})
+        errs = {c: forecast_errors(series, pairs, H, *method_forecasts(series, pairs, H, m, c[0], forecaster, k_q=c[1])) for c in combos}
+        pick = lambda h: errs[(_k_for(kv, h), _k_for(kq, h))]
+    else:
+        fv = method_forecasts(series, pairs, H, m, forecaster=forecaster)
+        e = forecast_errors(series, pairs, H, *fv); pick = lambda h, e=e: e
+        if m == 'RNN': cov = _coverage(forecaster, series, pairs, H, *fv)
+    for h in range(1, H + 1):
+        rm, ce = pick(h)
+        n = int(np.isfinite(rm[:, h - 1]).sum())
+        rows.append(dict(method=m, horizon=h, rmse_mv=float(np.nanmean(rm[:, h - 1])) if n else np.nan,
+                         capacity_error_pct=float(np.nanmean(ce[:, h - 1])) if n else np.nan, n_forecasts=n))
+    return rows, cov
 
 # %% ../nbs/11b_forecast.ipynb #06f5336d
 def evaluate(series:list[CellSeries],           # cells to score
@@ -198,21 +224,8 @@ def evaluate(series:list[CellSeries],           # cells to score
     scored = sorted({i for i, _ in pairs})
     if len(scored) < len(series): log(f"evaluation: {len(series) - len(scored)} cells have no origin to score from")
     methods = [m for m in METHODS if m != 'RNN' or forecaster is not None]
-    rows, cov = [], None
-    for m in methods:
-        if m == 'linear':
-            combos = sorted({(_k_for(kv, h), _k_for(kq, h)) for h in range(1, H + 1)})
-            errs = {c: forecast_errors(series, pairs, H, *method_forecasts(series, pairs, H, m, c[0], forecaster, k_q=c[1])) for c in combos}
-            pick = lambda h: errs[(_k_for(kv, h), _k_for(kq, h))]
-        else:
-            fv = method_forecasts(series, pairs, H, m, forecaster=forecaster)
-            e = forecast_errors(series, pairs, H, *fv); pick = lambda h, e=e: e
-            if m == 'RNN': cov = _coverage(forecaster, series, pairs, H, *fv)
-        for h in range(1, H + 1):
-            rm, ce = pick(h)
-            n = int(np.isfinite(rm[:, h - 1]).sum())
-            rows.append(dict(method=m, horizon=h, rmse_mv=float(np.nanmean(rm[:, h - 1])) if n else np.nan,
-                             capacity_error_pct=float(np.nanmean(ce[:, h - 1])) if n else np.nan, n_forecasts=n))
+    scores = {m: _score_method(series, pairs, H, m, forecaster, kv, kq) for m in methods}
+    rows, cov = [r for m in methods for r in scores[m][0]], scores['RNN'][1] if 'RNN' in scores else None
     full = pd.DataFrame(rows)
     warn = forecaster.warnings([series[i] for i in scored]) if forecaster is not None else []
     return Evaluation(full[full.horizon.isin(horizons)].reset_index(drop=True), full, linear_k if isinstance(linear_k, dict) else {1: int(linear_k)},
@@ -325,6 +338,55 @@ class CPUTimer:
     def __enter__(self): self.t0 = time.process_time(); return self
     def __exit__(self, *exc): self.seconds = time.process_time() - self.t0
 
+# %% ../nbs/11b_forecast.ipynb #0f70d6b2
+def _training_rate(forecaster:Forecaster, series:list[CellSeries], batches:int) -> float:
+    "Cycles per CPU second through a copy of the network, forward and backward, over `batches` batches after one untimed."
+    cfg, norm = forecaster.cfg, forecaster.norm
+    model = ProfileRNN(**forecaster.model.arch()).to(forecaster.device)
+    model.load_state_dict(forecaster.model.state_dict())
+    opt = torch.optim.Adam(model.parameters(), lr=1e-6)
+    w = Windows(series, norm, cfg.context, cfg.rollout, forecaster.device)
+    scale = torch.tensor(norm.step_scale(model.n_points), device=forecaster.device)
+    rng = np.random.default_rng(0)
+    def step():
+        ctx, ca, p, fa, tgt = w.batch(rng.integers(0, len(w), cfg.batch_size))
+        pred = model(ctx, ca, p, fa, scale, cfg.smooth, cfg.smooth_q, cfg.trend, cfg.trend_q, cfg.q_out)[1]
+        loss = ((pred - tgt) ** 2).mean(); opt.zero_grad(); loss.backward(); opt.step()
+    step()
+    with CPUTimer() as tt:
+        for _ in range(batches): step()
+    return batches * cfg.batch_size * (cfg.context + cfg.rollout) / tt.seconds
+
+# %% ../nbs/11b_forecast.ipynb #b8362d8e
+def _timed(f, repeats:int) -> float:
+    "CPU seconds per call of `f`: the mean of `repeats` calls after one untimed warm-up call."
+    f()
+    with CPUTimer() as t:
+        for _ in range(repeats): f()
+    return t.seconds / repeats
+
+# %% ../nbs/11b_forecast.ipynb #5b1471a5
+def _latencies(forecaster:Forecaster, series:list[CellSeries], horizon:int, repeats:int) -> tuple[float, float, int, float]:
+    "CPU seconds of the first cell's forecast by the RNN and by the linear baseline; size and CPU seconds of one batch of up to 64 cells."
+    s = series[0]
+    rnn = _timed(lambda: forecaster.predict(s, horizon), repeats)
+    lin = _timed(lambda: linear_forecast(s.v, s.q, horizon, 20), repeats)
+    many = series[:64]
+    with CPUTimer() as tb: forecaster.forecast_batch(many, [len(x) for x in many], horizon)
+    return rnn, lin, len(many), tb.seconds
+
+# %% ../nbs/11b_forecast.ipynb #923bdfcf
+def _simulation_rate(fleet_json:str|Path|None) -> float:
+    "Cycles PyBaMM simulated per CPU second of its workers, from a fleet's fleet.json (NaN without one)."
+    sim = float('nan')
+    if fleet_json and Path(fleet_json).exists():
+        man = json.loads(Path(fleet_json).read_text())
+        runs = [r for r in man.get('runs', []) if r.get('simulated')]
+        cyc = man.get('settings', {}).get('cycles')
+        secs = sum(r.get('cell_cpu_seconds', r.get('cell_seconds', 0)) for r in runs)
+        if runs and cyc and secs: sim = sum(r['simulated'] for r in runs) * cyc / secs
+    return sim
+
 # %% ../nbs/11b_forecast.ipynb #c17594b9
 def benchmark(forecaster:Forecaster,       # a network (trained or not: the timings do not depend on the weights)
               series:list[CellSeries],     # cells to train on and forecast from
@@ -335,47 +397,19 @@ def benchmark(forecaster:Forecaster,       # a network (trained or not: the timi
               threads:int=1                # torch CPU threads
              ) -> pd.DataFrame:
     "Training throughput and forecast latency in CPU time, each with a named reference and the ratio."
-    cfg, norm = forecaster.cfg, forecaster.norm
+    cfg = forecaster.cfg
     series = [x for x in series if len(x) >= cfg.context + cfg.rollout]
     if not series: raise BadInput(f"no cell has the {cfg.context + cfg.rollout} cycles the benchmark's windows need")
     with torch_threads(threads):
-        model = ProfileRNN(**forecaster.model.arch()).to(forecaster.device)
-        model.load_state_dict(forecaster.model.state_dict())
-        opt = torch.optim.Adam(model.parameters(), lr=1e-6)
-        w = Windows(series, norm, cfg.context, cfg.rollout, forecaster.device)
-        scale = torch.tensor(norm.step_scale(model.n_points), device=forecaster.device)
-        rng = np.random.default_rng(0)
-        def step():
-            ctx, ca, p, fa, tgt = w.batch(rng.integers(0, len(w), cfg.batch_size))
-            pred = model(ctx, ca, p, fa, scale, cfg.smooth, cfg.smooth_q, cfg.trend, cfg.trend_q, cfg.q_out)[1]
-            loss = ((pred - tgt) ** 2).mean(); opt.zero_grad(); loss.backward(); opt.step()
-        step()
-        with CPUTimer() as tt:
-            for _ in range(batches): step()
-        train_rate = batches * cfg.batch_size * (cfg.context + cfg.rollout) / tt.seconds
-        s = series[0]
-        def timed(f):
-            f()
-            with CPUTimer() as t:
-                for _ in range(repeats): f()
-            return t.seconds / repeats
-        rnn = timed(lambda: forecaster.predict(s, horizon))
-        lin = timed(lambda: linear_forecast(s.v, s.q, horizon, 20))
-        many = series[:64]
-        with CPUTimer() as tb: forecaster.forecast_batch(many, [len(x) for x in many], horizon)
-    sim = float('nan')
-    if fleet_json and Path(fleet_json).exists():
-        man = json.loads(Path(fleet_json).read_text())
-        runs = [r for r in man.get('runs', []) if r.get('simulated')]
-        cyc = man.get('settings', {}).get('cycles')
-        secs = sum(r.get('cell_cpu_seconds', r.get('cell_seconds', 0)) for r in runs)
-        if runs and cyc and secs: sim = sum(r['simulated'] for r in runs) * cyc / secs
+        train_rate = _training_rate(forecaster, series, batches)
+        rnn, lin, n_many, batch_s = _latencies(forecaster, series, horizon, repeats)
+    sim = _simulation_rate(fleet_json)
     rows = [dict(measure='training throughput', value=train_rate, unit='cycles per CPU s', reference='PyBaMM fleet simulation',
                  reference_value=sim, ratio=train_rate / sim),
             dict(measure=f'forecast latency, one cell, {horizon} cycles', value=rnn * 1e3, unit='CPU ms', reference='linear baseline, same cell',
                  reference_value=lin * 1e3, ratio=rnn / lin),
-            dict(measure=f'forecast latency per cell, batch of {len(many)}', value=tb.seconds / len(many) * 1e3, unit='CPU ms',
-                 reference='one cell alone', reference_value=rnn * 1e3, ratio=tb.seconds / len(many) / rnn)]
+            dict(measure=f'forecast latency per cell, batch of {n_many}', value=batch_s / n_many * 1e3, unit='CPU ms',
+                 reference='one cell alone', reference_value=rnn * 1e3, ratio=batch_s / n_many / rnn)]
     return pd.DataFrame(rows)
 
 # %% ../nbs/11b_forecast.ipynb #a2b4b81f
