@@ -50,16 +50,9 @@ def name_row(source, i, first_line=None):
     "Name row `i` (0-based) of `source`, as a file line when `first_line` (line of row 0) is known."
     return f"{source}, line {first_line + i}" if first_line is not None else f"{source}, row {i + 1}"
 
-# %% ../nbs/09_cycling.ipynb #db2ee9ac
-def validate_frame(df:pd.DataFrame, # frame to check: needs the columns in `COLUMNS` (temperature_c optional)
-                   source:str='data', # name of the file or object, used in error messages
-                   first_line:int|None=None, # file line number of the first row, to name lines instead of rows
-                  ) -> pd.DataFrame:
-    "Check and normalise a cell frame: columns, dtypes, finite values, monotonic time and cycles; raise `BadInput`."
-    if not isinstance(df, pd.DataFrame): raise BadInput(f"{source}: expected a table, got {type(df).__name__}")
-    missing = [c for c in COLUMNS if c not in df.columns and c != 'temperature_c']
-    if missing: raise BadInput(f"{source}: missing column(s) {', '.join(missing)}", f"A cell needs {', '.join(COLUMNS[:-1])}.")
-    if len(df) == 0: raise BadInput(f"{source}: no data rows")
+# %% ../nbs/09_cycling.ipynb #12392921
+def _numeric_columns(df, source, first_line):
+    "The `COLUMNS` of `df` as float64 arrays; BadInput at the first text, empty or infinite value."
     out = pd.DataFrame(index=range(len(df)))
     for c in COLUMNS:
         if c not in df.columns: out[c] = np.nan; continue
@@ -79,6 +72,11 @@ def validate_frame(df:pd.DataFrame, # frame to check: needs the columns in `COLU
             i = int(np.flatnonzero(np.isinf(v))[0])
             raise BadInput(f"{name_row(source, i, first_line)}: column temperature_c is {v[i]}", "Use NaN (empty) for a missing temperature.")
         out[c] = v
+    return out
+
+# %% ../nbs/09_cycling.ipynb #7dfc737f
+def _check_order(out, source, first_line):
+    "BadInput at the first fractional or zero cycle, backwards cycle or time, or negative capacity in `out`."
     cyc = out['cycle'].to_numpy()
     frac = (cyc != np.round(cyc)) | (cyc < 1)
     if frac.any():
@@ -95,6 +93,19 @@ def validate_frame(df:pd.DataFrame, # frame to check: needs the columns in `COLU
         if len(neg):
             i = int(neg[0])
             raise BadInput(f"{name_row(source, i, first_line)}: {c} is negative ({out[c].iloc[i]})", "Capacities count up from 0 in each cycle.")
+
+# %% ../nbs/09_cycling.ipynb #db2ee9ac
+def validate_frame(df:pd.DataFrame, # frame to check: needs the columns in `COLUMNS` (temperature_c optional)
+                   source:str='data', # name of the file or object, used in error messages
+                   first_line:int|None=None, # file line number of the first row, to name lines instead of rows
+                  ) -> pd.DataFrame:
+    "Check and normalise a cell frame: columns, dtypes, finite values, monotonic time and cycles; raise `BadInput`."
+    if not isinstance(df, pd.DataFrame): raise BadInput(f"{source}: expected a table, got {type(df).__name__}")
+    missing = [c for c in COLUMNS if c not in df.columns and c != 'temperature_c']
+    if missing: raise BadInput(f"{source}: missing column(s) {', '.join(missing)}", f"A cell needs {', '.join(COLUMNS[:-1])}.")
+    if len(df) == 0: raise BadInput(f"{source}: no data rows")
+    out = _numeric_columns(df, source, first_line)
+    _check_order(out, source, first_line)
     out['cycle'] = out['cycle'].astype('int64')
     return out
 

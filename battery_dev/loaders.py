@@ -86,6 +86,61 @@ def _scale(kind, unit, key):
     if unit not in table: raise BadInput(f"unknown unit {unit!r} for {key}", f"Use one of {', '.join(table)}.")
     return table[unit]
 
+# %% ../nbs/09a_loaders.ipynb #f93b3e95
+def _check_table_args(df, columns, current_sign, cycles, source):
+    "BadInput when `columns`, `current_sign` or `cycles` cannot describe `df`, or `df` has no rows."
+    if not isinstance(columns, dict): raise BadInput(f"columns must be a dict of our name -> file column, got {type(columns).__name__}")
+    unknown = sorted(set(columns) - set(TABLE_KEYS))
+    if unknown: raise BadInput(f"unknown key(s) in columns: {', '.join(unknown)}", f"Keys are {', '.join(TABLE_KEYS)}.")
+    need = [k for k in ('time_s', 'current_a', 'voltage_v') if k not in columns]
+    if need: raise BadInput(f"columns must name {', '.join(need)}", "e.g. columns={'time_s': 'Time (s)', 'current_a': 'I (A)', 'voltage_v': 'U (V)'}")
+    if current_sign not in (1, -1): raise BadInput(f"current_sign must be 1 or -1, got {current_sign!r}")
+    if cycles not in ('auto', 'file', 'segment'): raise BadInput(f"cycles must be 'auto', 'file' or 'segment', got {cycles!r}")
+    missing = [f"{v!r} (for {k})" for k, v in columns.items() if v not in df.columns]
+    if missing: raise BadInput(f"{source}: no column {', '.join(missing)}", f"The file's columns are: {', '.join(map(str, df.columns))}.")
+    if len(df) == 0: raise BadInput(f"{source}: no data rows")
+
+# %% ../nbs/09a_loaders.ipynb #89025829
+def _table_time(df, columns, units, get, source, first_line):
+    "Time in s since the first row, from a date-time or a numeric time column."
+    if units['time_s'] == 'datetime':
+        ts = pd.to_datetime(df[columns['time_s']], errors='coerce')
+        if ts.isna().any():
+            i = int(np.flatnonzero(ts.isna().to_numpy())[0])
+            raise BadInput(f"{name_row(source, i, first_line)}: column {columns['time_s']!r} is not a date-time: {df[columns['time_s']].iloc[i]!r}")
+        return (ts - ts.iloc[0]).dt.total_seconds().to_numpy()
+    return get('time_s') * _scale('time_s', units['time_s'], 'time_s')
+
+# %% ../nbs/09a_loaders.ipynb #b92a8700
+def _table_cycles(get, columns, cycles, i, rest_a, start, source, first_line, m):
+    "Integer cycle numbers from the file's cycle column or from the current `i`; records the choice in `m`."
+    cyc = None
+    if 'cycle' in columns and cycles != 'segment':
+        cyc = get('cycle')
+        if (cyc != np.round(cyc)).any(): raise BadInput(f"{name_row(source, int(np.flatnonzero(cyc != np.round(cyc))[0]), first_line)}: column {columns['cycle']!r} is not a whole number")
+        if cycles == 'auto' and len(np.unique(cyc)) == 1 and _repeats_direction(cyc, i, rest_a):
+            cyc = None; m['cycles_from'] = 'current (the file has one cycle index for several charges or discharges)'
+        elif cyc.min() == 0: cyc = cyc + 1; m['cycle_offset'] = 1
+    if cyc is None:
+        cyc = segment_cycles(i, rest_a, start); m.setdefault('cycles_from', 'current')
+    return np.asarray(cyc, int)
+
+# %% ../nbs/09a_loaders.ipynb #6e180000
+def _table_capacities(get, columns, units, cyc, i, rest_a):
+    "Per-cycle charged and discharged A.h from the table's counters, `None` where the table has none."
+    qc = qd = None   # a counter the table lacks is integrated from the current by frame_from_arrays
+    if 'charge_ah' in columns: qc = capacity_per_cycle(cyc, get('charge_ah') * _scale('', units['charge_ah'], 'charge_ah'))
+    if 'discharge_ah' in columns: qd = capacity_per_cycle(cyc, get('discharge_ah') * _scale('', units['discharge_ah'], 'discharge_ah'))
+    if 'capacity_ah' in columns and qc is None and qd is None:
+        q = np.abs(get('capacity_ah')) * _scale('', units['capacity_ah'], 'capacity_ah')
+        thr = 0.01 * float(np.max(np.abs(i)) or 1) if rest_a is None else rest_a
+        prev = np.r_[q[:1], q[:-1]]
+        dq = np.where(q < prev - np.maximum(1e-9, 1e-3 * prev), q, q - prev); dq[0] = 0
+        grp = np.cumsum(np.r_[True, cyc[1:] != cyc[:-1]])
+        qc = np.clip(pd.Series(np.where(i > thr, dq, 0.)).groupby(grp).cumsum().to_numpy(), 0, None)
+        qd = np.clip(pd.Series(np.where(i < -thr, dq, 0.)).groupby(grp).cumsum().to_numpy(), 0, None)
+    return qc, qd
+
 # %% ../nbs/09a_loaders.ipynb #ea5d2d39
 def cell_from_table(df:pd.DataFrame, # the table as read from the file
                     columns:dict, # our name -> the table's column: time_s, current_a, voltage_v required; cycle, charge_ah, discharge_ah, capacity_ah, temperature_c optional
@@ -100,51 +155,17 @@ def cell_from_table(df:pd.DataFrame, # the table as read from the file
                     start:str='charge', # which half opens a cycle when segmenting: 'charge' or 'discharge'
                    ) -> Cell:
     "A `Cell` from any table, given which column is what, their units and the current's sign."
-    if not isinstance(columns, dict): raise BadInput(f"columns must be a dict of our name -> file column, got {type(columns).__name__}")
-    unknown = sorted(set(columns) - set(TABLE_KEYS))
-    if unknown: raise BadInput(f"unknown key(s) in columns: {', '.join(unknown)}", f"Keys are {', '.join(TABLE_KEYS)}.")
-    need = [k for k in ('time_s', 'current_a', 'voltage_v') if k not in columns]
-    if need: raise BadInput(f"columns must name {', '.join(need)}", "e.g. columns={'time_s': 'Time (s)', 'current_a': 'I (A)', 'voltage_v': 'U (V)'}")
-    if current_sign not in (1, -1): raise BadInput(f"current_sign must be 1 or -1, got {current_sign!r}")
-    if cycles not in ('auto', 'file', 'segment'): raise BadInput(f"cycles must be 'auto', 'file' or 'segment', got {cycles!r}")
-    missing = [f"{v!r} (for {k})" for k, v in columns.items() if v not in df.columns]
-    if missing: raise BadInput(f"{source}: no column {', '.join(missing)}", f"The file's columns are: {', '.join(map(str, df.columns))}.")
-    if len(df) == 0: raise BadInput(f"{source}: no data rows")
+    _check_table_args(df, columns, current_sign, cycles, source)
     units = {**DEFAULT_UNITS, **(units or {})}
     get = lambda k, nan=False: _column(df, columns[k], source, first_line, allow_nan=nan)
-    if units['time_s'] == 'datetime':
-        ts = pd.to_datetime(df[columns['time_s']], errors='coerce')
-        if ts.isna().any():
-            i = int(np.flatnonzero(ts.isna().to_numpy())[0])
-            raise BadInput(f"{name_row(source, i, first_line)}: column {columns['time_s']!r} is not a date-time: {df[columns['time_s']].iloc[i]!r}")
-        t = (ts - ts.iloc[0]).dt.total_seconds().to_numpy()
-    else: t = get('time_s') * _scale('time_s', units['time_s'], 'time_s')
+    t = _table_time(df, columns, units, get, source, first_line)
     i = current_sign * get('current_a') * _scale('current_a', units['current_a'], 'current_a')
     v = get('voltage_v') * _scale('voltage_v', units['voltage_v'], 'voltage_v')
     T = None
     if 'temperature_c' in columns: T = get('temperature_c', True) + _scale('temperature_c', units['temperature_c'], 'temperature_c')
     m = dict(meta or {})
-    cyc = None
-    if 'cycle' in columns and cycles != 'segment':
-        cyc = get('cycle')
-        if (cyc != np.round(cyc)).any(): raise BadInput(f"{name_row(source, int(np.flatnonzero(cyc != np.round(cyc))[0]), first_line)}: column {columns['cycle']!r} is not a whole number")
-        if cycles == 'auto' and len(np.unique(cyc)) == 1 and _repeats_direction(cyc, i, rest_a):
-            cyc = None; m['cycles_from'] = 'current (the file has one cycle index for several charges or discharges)'
-        elif cyc.min() == 0: cyc = cyc + 1; m['cycle_offset'] = 1
-    if cyc is None:
-        cyc = segment_cycles(i, rest_a, start); m.setdefault('cycles_from', 'current')
-    cyc = np.asarray(cyc, int)
-    qc = qd = None   # a counter the table lacks is integrated from the current by frame_from_arrays
-    if 'charge_ah' in columns: qc = capacity_per_cycle(cyc, get('charge_ah') * _scale('', units['charge_ah'], 'charge_ah'))
-    if 'discharge_ah' in columns: qd = capacity_per_cycle(cyc, get('discharge_ah') * _scale('', units['discharge_ah'], 'discharge_ah'))
-    if 'capacity_ah' in columns and qc is None and qd is None:
-        q = np.abs(get('capacity_ah')) * _scale('', units['capacity_ah'], 'capacity_ah')
-        thr = 0.01 * float(np.max(np.abs(i)) or 1) if rest_a is None else rest_a
-        prev = np.r_[q[:1], q[:-1]]
-        dq = np.where(q < prev - np.maximum(1e-9, 1e-3 * prev), q, q - prev); dq[0] = 0
-        grp = np.cumsum(np.r_[True, cyc[1:] != cyc[:-1]])
-        qc = np.clip(pd.Series(np.where(i > thr, dq, 0.)).groupby(grp).cumsum().to_numpy(), 0, None)
-        qd = np.clip(pd.Series(np.where(i < -thr, dq, 0.)).groupby(grp).cumsum().to_numpy(), 0, None)
+    cyc = _table_cycles(get, columns, cycles, i, rest_a, start, source, first_line, m)
+    qc, qd = _table_capacities(get, columns, units, cyc, i, rest_a)
     frame = frame_from_arrays(t, i, v, cycle=cyc, charge_ah=qc, discharge_ah=qd, temperature_c=T, source=source, first_line=first_line)
     return Cell(cell_id or Path(str(source)).stem, m, frame)
 
@@ -275,6 +296,52 @@ def _datevec(v):
     sec = float(v[5])
     return pd.Timestamp(int(v[0]), int(v[1]), int(v[2]), int(v[3]), int(v[4])) + pd.Timedelta(seconds=sec)
 
+# %% ../nbs/09a_loaders.ipynb #e75b7175
+def _nasa_struct(m, path, name):
+    "The name of the struct with a 'cycle' field in the loaded .mat `m`; BadInput when there is none or a choice to make."
+    names = [k for k, v in m.items() if not k.startswith('__') and isinstance(v, dict) and 'cycle' in v]
+    if name is None:
+        if len(names) != 1:
+            found = ', '.join(k for k in m if not k.startswith('__')) or 'nothing'
+            raise BadInput(f"{path}: expected one struct with a 'cycle' field (NASA PCoE layout), found {found}",
+                           "NASA files hold e.g. B0005.cycle(i).type/.data; pass name= if there are several.")
+        name = names[0]
+    elif name not in names: raise BadInput(f"{path}: no struct {name!r} with a 'cycle' field; found {', '.join(names) or 'none'}")
+    return name
+
+# %% ../nbs/09a_loaders.ipynb #62f5c2f4
+def _nasa_operation(op, where):
+    "(kind, data, arrays, temperature) of one NASA operation; the last three are None for an impedance."
+    if not isinstance(op, dict) or 'type' not in op or 'data' not in op:
+        raise BadInput(f"{where} lacks the fields type and data")
+    kind = str(op['type']).strip().lower()
+    if kind == 'impedance': return kind, None, None, None
+    if kind not in ('charge', 'discharge'): raise BadInput(f"{where}: unknown type {op['type']!r}", "Types are charge, discharge, impedance.")
+    data = op['data']
+    if not isinstance(data, dict): raise BadInput(f"{where}: data is not a struct")
+    miss = [f for f in NASA_FIELDS if f not in data]
+    if miss: raise BadInput(f"{where} ({kind}): data lacks {', '.join(miss)}")
+    arr = {f: np.atleast_1d(np.asarray(data[f], float)).ravel() for f in NASA_FIELDS}
+    T = np.atleast_1d(np.asarray(data.get('Temperature_measured', np.full(len(arr['Time']), np.nan)), float)).ravel()
+    n = len(arr['Time'])
+    for f, a in [*arr.items(), ('Temperature_measured', T)]:
+        if len(a) != n: raise BadInput(f"{where} ({kind}): {f} has {len(a)} values but Time has {n}")
+    return kind, data, arr, T
+
+# %% ../nbs/09a_loaders.ipynb #7c83a5e0
+def _nasa_capacity(kind, data):
+    "NASA's own discharge capacity of a discharge operation (NaN if empty), None otherwise."
+    if kind == 'discharge' and 'Capacity' in data: return float(np.ravel(data['Capacity'])[0]) if np.size(data['Capacity']) else np.nan
+    return None
+
+def _nasa_cycles(kinds):
+    "Cycle number of each charge/discharge operation: a charge after a discharge opens the next cycle."
+    cyc, c, prev = [], 1, None
+    for kind in kinds:
+        if kind == 'charge' and prev == 'discharge': c += 1
+        cyc.append(c); prev = kind
+    return cyc
+
 # %% ../nbs/09a_loaders.ipynb #8716035b
 def load_nasa(path, # a NASA PCoE battery .mat file (e.g. B0005.mat)
               name:str|None=None, # the struct's name; default: the only variable with a 'cycle' field
@@ -284,35 +351,15 @@ def load_nasa(path, # a NASA PCoE battery .mat file (e.g. B0005.mat)
     "A `Cell` from a NASA PCoE battery ageing .mat file: charges paired with the discharges after them."
     path = Path(path)
     m = _loadmat(path)
-    names = [k for k, v in m.items() if not k.startswith('__') and isinstance(v, dict) and 'cycle' in v]
-    if name is None:
-        if len(names) != 1:
-            found = ', '.join(k for k in m if not k.startswith('__')) or 'nothing'
-            raise BadInput(f"{path}: expected one struct with a 'cycle' field (NASA PCoE layout), found {found}",
-                           "NASA files hold e.g. B0005.cycle(i).type/.data; pass name= if there are several.")
-        name = names[0]
-    elif name not in names: raise BadInput(f"{path}: no struct {name!r} with a 'cycle' field; found {', '.join(names) or 'none'}")
+    name = _nasa_struct(m, path, name)
     ops = m[name]['cycle']
     ops = [ops] if isinstance(ops, dict) else list(ops)
     parts, kinds, capacities, n_imp, ambient, t_end = [], [], [], 0, [], 0.
     t0 = None
     for k, op in enumerate(ops):
-        where = f"{path}: {name}.cycle({k + 1})"
-        if not isinstance(op, dict) or 'type' not in op or 'data' not in op:
-            raise BadInput(f"{where} lacks the fields type and data")
-        kind = str(op['type']).strip().lower()
+        kind, data, arr, T = _nasa_operation(op, f"{path}: {name}.cycle({k + 1})")
         if kind == 'impedance': n_imp += 1; continue
-        if kind not in ('charge', 'discharge'): raise BadInput(f"{where}: unknown type {op['type']!r}", "Types are charge, discharge, impedance.")
-        data = op['data']
-        if not isinstance(data, dict): raise BadInput(f"{where}: data is not a struct")
-        miss = [f for f in NASA_FIELDS if f not in data]
-        if miss: raise BadInput(f"{where} ({kind}): data lacks {', '.join(miss)}")
-        arr = {f: np.atleast_1d(np.asarray(data[f], float)).ravel() for f in NASA_FIELDS}
-        T = np.atleast_1d(np.asarray(data.get('Temperature_measured', np.full(len(arr['Time']), np.nan)), float)).ravel()
-        n = len(arr['Time'])
-        for f, a in [*arr.items(), ('Temperature_measured', T)]:
-            if len(a) != n: raise BadInput(f"{where} ({kind}): {f} has {len(a)} values but Time has {n}")
-        if n == 0: continue
+        if len(arr['Time']) == 0: continue
         start = _datevec(op.get('time'))
         t0 = t0 if t0 is not None else (start or pd.Timestamp(0))
         offset = (start - t0).total_seconds() if start is not None else t_end
@@ -321,15 +368,10 @@ def load_nasa(path, # a NASA PCoE battery .mat file (e.g. B0005.mat)
         t_end = float(t[-1])
         parts.append(pd.DataFrame(dict(time_s=t, current_a=arr['Current_measured'], voltage_v=arr['Voltage_measured'], temperature_c=T, op=k)))
         kinds.append(kind)
-        if kind == 'discharge' and 'Capacity' in data: capacities.append(float(np.ravel(data['Capacity'])[0]) if np.size(data['Capacity']) else np.nan)
-        else: capacities.append(None)
+        capacities.append(_nasa_capacity(kind, data))
         if 'ambient_temperature' in op: ambient.append(float(np.ravel(op['ambient_temperature'])[0]))
     if not parts: raise BadInput(f"{path}: {name} has no charge or discharge operations")
-    # cycle k: a charge opens a new cycle when it follows a discharge
-    cyc, c, prev = [], 1, None
-    for kind in kinds:
-        if kind == 'charge' and prev == 'discharge': c += 1
-        cyc.append(c); prev = kind
+    cyc = _nasa_cycles(kinds)
     df = pd.concat([p.assign(cycle=cn) for p, cn in zip(parts, cyc)], ignore_index=True)
     frame = frame_from_arrays(df['time_s'], df['current_a'], df['voltage_v'], cycle=df['cycle'], temperature_c=df['temperature_c'],
                               source=f"{path} ({name})")
@@ -387,6 +429,67 @@ def _h5_text(f, ref):
 def _h5_vec(f, ref):
     return np.asarray(f[ref][()], float).ravel()
 
+# %% ../nbs/09a_loaders.ipynb #e564a144
+def _matr_batch(f, path, cells):
+    "(batch group, number of cells, barcodes, indices picked) of an open MATR batch file."
+    import h5py
+    if 'batch' not in f or not isinstance(f['batch'], h5py.Group):
+        raise BadInput(f"{path}: no 'batch' struct (MATR/Severson layout); top-level names: {', '.join(k for k in f if k != '#refs#') or 'none'}")
+    b = f['batch']
+    if 'cycles' not in b: raise BadInput(f"{path}: batch has no field 'cycles'; fields: {', '.join(b)}")
+    n = b['cycles'].shape[0]
+    codes = [_h5_text(f, b['barcode'][i, 0]) if 'barcode' in b else str(i) for i in range(n)]
+    pick = range(n) if cells is None else [codes.index(c) if isinstance(c, str) and c in codes else c for c in cells]
+    return b, n, codes, pick
+
+# %% ../nbs/09a_loaders.ipynb #5c05ca28
+def _steady_ratios(vec, t):
+    "dQc/dt over the mean current (A.h per unit of I) at the samples of steady charging in one cycle."
+    I0, I1 = vec['I'][:-1], vec['I'][1:]
+    steady = (I0 > 0.1 * I1.max()) & (np.abs(I1 - I0) < 0.02 * np.abs(I1)) & (np.diff(t) > 0)
+    if steady.sum() >= 3: return list(np.diff(vec['Qc'])[steady] / (np.diff(t)[steady] / 3600 * (I0 + I1)[steady] / 2))
+    return []
+
+# %% ../nbs/09a_loaders.ipynb #5e7a5cc3
+def _matr_cycles(f, b, i, where, skip_bad_cycles):
+    "(frames of the cycles, cycle numbers skipped, steady-charge ratios) of batch cell `i`."
+    try:
+        cyc_g = f[b['cycles'][i, 0]]
+        miss = [k for k in ('I', 'V', 'Qc', 'Qd', 't') if k not in cyc_g]
+        if miss: raise BadInput(f"{where}: cycles lack field(s) {', '.join(miss)}")
+        rows, skipped, t_end, scale_seen = [], [], 0., []
+        for j in range(cyc_g['I'].shape[0]):
+            vec = {k: _h5_vec(f, cyc_g[k][j, 0]) for k in ('I', 'V', 'Qc', 'Qd', 't')}
+            vec['T'] = _h5_vec(f, cyc_g['T'][j, 0]) if 'T' in cyc_g else np.full(len(vec['t']), np.nan)
+            lens = {k: len(v) for k, v in vec.items()}
+            if lens['t'] < 2: continue
+            bad = [k for k, L in lens.items() if L != lens['t']]
+            if bad: raise BadInput(f"{where}, cycle {j + 1}: field {bad[0]} has {lens[bad[0]]} values but t has {lens['t']}")
+            t = vec['t'] * 60
+            if (np.diff(t) < 0).any() or not np.isfinite(np.c_[t, vec['I'], vec['V'], vec['Qc'], vec['Qd']]).all():
+                if skip_bad_cycles: skipped.append(j + 1); continue
+                raise BadInput(f"{where}, cycle {j + 1}: time runs backwards or values are not finite",
+                               "Pass skip_bad_cycles=True to drop such cycles (they are listed in meta).")
+            scale_seen += _steady_ratios(vec, t)
+            rows.append(pd.DataFrame(dict(cycle=j + 1, time_s=t - t[0] + t_end, I=vec['I'], voltage_v=vec['V'],
+                                          charge_ah=capacity_per_cycle(np.ones(len(t)), vec['Qc']),
+                                          discharge_ah=capacity_per_cycle(np.ones(len(t)), vec['Qd']), temperature_c=vec['T'])))
+            t_end = rows[-1]['time_s'].iloc[-1] + 1.
+    except (KeyError, ValueError, TypeError, OSError) as e:
+        raise BadInput(f"{where}: unexpected layout ({type(e).__name__}: {e})")
+    return rows, skipped, scale_seen
+
+# %% ../nbs/09a_loaders.ipynb #b4d9e460
+def _matr_meta(f, b, i, path, codes, unit, scale, skipped):
+    "The meta of batch cell `i`: source, barcode, current unit and scale, skipped cycles, policy, channel, cycle life."
+    md = dict(source=path.name, format='matr', index=i, barcode=codes[i], current_unit=unit, current_scale_ah=scale,
+              skipped_cycles=skipped)
+    for key in ('policy_readable', 'channel_id'):
+        if key in b: md[key] = _h5_text(f, b[key][i, 0])
+    if 'cycle_life' in b:
+        cl = _h5_vec(f, b['cycle_life'][i, 0]); md['cycle_life'] = float(cl[0]) if len(cl) and np.isfinite(cl[0]) else None
+    return md
+
 # %% ../nbs/09a_loaders.ipynb #4548792a
 def load_matr(path, # a MATR/Severson batch .mat file (MATLAB 7.3, HDF5)
               cells=None, # which cells: None for all, or a list of indices (0-based) or barcodes
@@ -404,60 +507,78 @@ def load_matr(path, # a MATR/Severson batch .mat file (MATLAB 7.3, HDF5)
     except Exception as e: raise BadInput(f"{path}: not a readable MATLAB 7.3 / HDF5 file ({type(e).__name__}: {e})")
     out = []
     with f:
-        if 'batch' not in f or not isinstance(f['batch'], h5py.Group):
-            raise BadInput(f"{path}: no 'batch' struct (MATR/Severson layout); top-level names: {', '.join(k for k in f if k != '#refs#') or 'none'}")
-        b = f['batch']
-        if 'cycles' not in b: raise BadInput(f"{path}: batch has no field 'cycles'; fields: {', '.join(b)}")
-        n = b['cycles'].shape[0]
-        codes = [_h5_text(f, b['barcode'][i, 0]) if 'barcode' in b else str(i) for i in range(n)]
-        pick = range(n) if cells is None else [codes.index(c) if isinstance(c, str) and c in codes else c for c in cells]
+        b, n, codes, pick = _matr_batch(f, path, cells)
         for i in pick:
             if not isinstance(i, (int, np.integer)) or not 0 <= i < n:
                 raise BadInput(f"{path}: no cell {i!r}", f"The batch has {n} cells (0..{n - 1}); barcodes: {', '.join(codes[:5])}...")
             where = f"{path}: batch cell {i}"
-            try:
-                cyc_g = f[b['cycles'][i, 0]]
-                miss = [k for k in ('I', 'V', 'Qc', 'Qd', 't') if k not in cyc_g]
-                if miss: raise BadInput(f"{where}: cycles lack field(s) {', '.join(miss)}")
-                rows, skipped, t_end, scale_seen = [], [], 0., []
-                for j in range(cyc_g['I'].shape[0]):
-                    vec = {k: _h5_vec(f, cyc_g[k][j, 0]) for k in ('I', 'V', 'Qc', 'Qd', 't')}
-                    vec['T'] = _h5_vec(f, cyc_g['T'][j, 0]) if 'T' in cyc_g else np.full(len(vec['t']), np.nan)
-                    lens = {k: len(v) for k, v in vec.items()}
-                    if lens['t'] < 2: continue
-                    bad = [k for k, L in lens.items() if L != lens['t']]
-                    if bad: raise BadInput(f"{where}, cycle {j + 1}: field {bad[0]} has {lens[bad[0]]} values but t has {lens['t']}")
-                    t = vec['t'] * 60
-                    if (np.diff(t) < 0).any() or not np.isfinite(np.c_[t, vec['I'], vec['V'], vec['Qc'], vec['Qd']]).all():
-                        if skip_bad_cycles: skipped.append(j + 1); continue
-                        raise BadInput(f"{where}, cycle {j + 1}: time runs backwards or values are not finite",
-                                       "Pass skip_bad_cycles=True to drop such cycles (they are listed in meta).")
-                    # A.h per unit of I, from samples inside steady charging: dQc/dt over the mean current
-                    I0, I1 = vec['I'][:-1], vec['I'][1:]
-                    steady = (I0 > 0.1 * I1.max()) & (np.abs(I1 - I0) < 0.02 * np.abs(I1)) & (np.diff(t) > 0)
-                    if steady.sum() >= 3:
-                        scale_seen += list(np.diff(vec['Qc'])[steady] / (np.diff(t)[steady] / 3600 * (I0 + I1)[steady] / 2))
-                    rows.append(pd.DataFrame(dict(cycle=j + 1, time_s=t - t[0] + t_end, I=vec['I'], voltage_v=vec['V'],
-                                                  charge_ah=capacity_per_cycle(np.ones(len(t)), vec['Qc']),
-                                                  discharge_ah=capacity_per_cycle(np.ones(len(t)), vec['Qd']), temperature_c=vec['T'])))
-                    t_end = rows[-1]['time_s'].iloc[-1] + 1.
-            except (KeyError, ValueError, TypeError, OSError) as e:
-                raise BadInput(f"{where}: unexpected layout ({type(e).__name__}: {e})")
+            rows, skipped, scale_seen = _matr_cycles(f, b, i, where, skip_bad_cycles)
             if not rows: raise BadInput(f"{where}: no cycles with data")
             ratio = float(np.median(scale_seen)) if scale_seen else 1.
             unit = current_unit if current_unit != 'auto' else ('A' if abs(ratio - 1) < 0.03 else 'C')
             scale = 1. if unit == 'A' else (nominal_ah if current_unit == 'C' else round(ratio, 3))
             df = pd.concat(rows, ignore_index=True)
             df['current_a'] = df.pop('I') * scale
-            md = dict(source=path.name, format='matr', index=i, barcode=codes[i], current_unit=unit, current_scale_ah=scale,
-                      skipped_cycles=skipped)
-            for key in ('policy_readable', 'channel_id'):
-                if key in b: md[key] = _h5_text(f, b[key][i, 0])
-            if 'cycle_life' in b:
-                cl = _h5_vec(f, b['cycle_life'][i, 0]); md['cycle_life'] = float(cl[0]) if len(cl) and np.isfinite(cl[0]) else None
+            md = _matr_meta(f, b, i, path, codes, unit, scale, skipped)
             if skipped: log(f"{where}: skipped {len(skipped)} cycle(s) with bad time: {skipped[:10]}")
             out.append(Cell(f"{prefix}_{path.stem}_c{i}", md, validate_frame(df[COLUMNS], where)))
     return out
+
+# %% ../nbs/09a_loaders.ipynb #33b7b516
+def _h5_writers(refs, counter):
+    "`put(array, cls)` and `text(str)`: store a value under the `refs` group (names from `counter`), return its reference."
+    def put(a, cls='double'):
+        a = np.asarray(a)
+        big = a.size > 64
+        ds = refs.create_dataset(f"r{next(counter)}", data=a, compression='gzip' if big else None, shuffle=big)
+        ds.attrs['MATLAB_class'] = np.bytes_(cls)
+        return ds.ref
+    def text(s): return put(np.array([[ord(ch) for ch in s]], np.uint16).T, 'char')
+    return put, text
+
+def _refcol(rs):
+    import h5py
+    return np.array(rs, dtype=h5py.ref_dtype).reshape(-1, 1)
+
+# %% ../nbs/09a_loaders.ipynb #54194e65
+def _matr_cycle_arrays(d, k, vdlin, n_lin, scale):
+    "((name, vector) pairs, summary values) of cycle `k`, whose rows are `d`."
+    t = (d['time_s'].to_numpy() - d['time_s'].iloc[0]) / 60
+    dis = d[d['current_a'] < 0]
+    vd, qd = dis['voltage_v'].to_numpy()[::-1], dis['discharge_ah'].to_numpy()[::-1]
+    ok = len(vd) > 1 and np.all(np.diff(vd) > 0)
+    qdlin = np.interp(vdlin[::-1], vd, qd)[::-1] if ok else np.full(n_lin, np.nan)
+    tdlin = np.interp(vdlin[::-1], vd, dis['temperature_c'].to_numpy()[::-1])[::-1] if ok else np.full(n_lin, np.nan)
+    arrays = (('I', d['current_a'] * scale), ('Qc', d['charge_ah']), ('Qd', d['discharge_ah']), ('T', d['temperature_c']),
+              ('V', d['voltage_v']), ('t', t), ('Qdlin', qdlin), ('Tdlin', tdlin), ('discharge_dQdV', np.gradient(qdlin, vdlin)))
+    chg = d[d['current_a'] > 0]
+    summary = dict(IR=0.016, QCharge=d['charge_ah'].max(), QDischarge=d['discharge_ah'].max(),
+                   Tavg=np.nanmean(d['temperature_c']), Tmin=np.nanmin(d['temperature_c']), Tmax=np.nanmax(d['temperature_c']),
+                   cycle=float(k), chargetime=(chg['time_s'].iloc[-1] - chg['time_s'].iloc[0]) / 60 if len(chg) else np.nan)
+    return arrays, summary
+
+# %% ../nbs/09a_loaders.ipynb #4663792c
+def _matr_write_cell(c, refs, counter, put, text, fields, vdlin, n_lin, scale):
+    "Store cell `c` under `refs` and append its references to the batch `fields`."
+    m = c.meta
+    fields['barcode'].append(text(str(m.get('barcode', c.cell_id))))
+    fields['channel_id'].append(text(str(m.get('channel_id', '1'))))
+    fields['policy'].append(text(str(m.get('policy', m.get('policy_readable', 'unknown')))))
+    fields['policy_readable'].append(text(str(m.get('policy_readable', 'unknown'))))
+    fields['cycle_life'].append(put(np.array([[m.get('cycle_life', np.nan) or np.nan]], float)))
+    fields['Vdlin'].append(put(vdlin[None, :]))
+    cg = refs.create_group(f"g{next(counter)}"); cg.attrs['MATLAB_class'] = np.bytes_('struct')
+    per = {k: [] for k in ('I', 'Qc', 'Qd', 'Qdlin', 'T', 'Tdlin', 'V', 'discharge_dQdV', 't')}
+    summ = {k: [] for k in ('IR', 'QCharge', 'QDischarge', 'Tavg', 'Tmin', 'Tmax', 'chargetime', 'cycle')}
+    for k in c.cycles:
+        arrays, summary = _matr_cycle_arrays(c.cycle(k), k, vdlin, n_lin, scale)
+        for key, a in arrays: per[key].append(put(np.asarray(a, float)[None, :]))
+        for key, val in summary.items(): summ[key].append(val)
+    for key, rs in per.items():
+        cg.create_dataset(key, data=_refcol(rs)).attrs['MATLAB_class'] = np.bytes_('cell')
+    sg = refs.create_group(f"g{next(counter)}"); sg.attrs['MATLAB_class'] = np.bytes_('struct')
+    for key, vals in summ.items(): sg.create_dataset(key, data=np.array(vals, float)[None, :]).attrs['MATLAB_class'] = np.bytes_('double')
+    fields['cycles'].append(cg.ref); fields['summary'].append(sg.ref)
 
 # %% ../nbs/09a_loaders.ipynb #9a3fcdfa
 def write_matr_mat(cells:list, # cells to write, one batch entry each (meta 'policy_readable', 'barcode', 'cycle_life' used when present)
@@ -474,50 +595,11 @@ def write_matr_mat(cells:list, # cells to write, one batch entry each (meta 'pol
     with h5py.File(path, 'w', userblock_size=512) as f:
         refs = f.create_group('#refs#')
         counter = iter(range(10**9))
-        def put(a, cls='double'):
-            a = np.asarray(a)
-            big = a.size > 64
-            ds = refs.create_dataset(f"r{next(counter)}", data=a, compression='gzip' if big else None, shuffle=big)
-            ds.attrs['MATLAB_class'] = np.bytes_(cls)
-            return ds.ref
-        def text(s): return put(np.array([[ord(ch) for ch in s]], np.uint16).T, 'char')
-        def refcol(rs):
-            return np.array(rs, dtype=h5py.ref_dtype).reshape(-1, 1)
+        put, text = _h5_writers(refs, counter)
         fields = {k: [] for k in ('barcode', 'channel_id', 'cycle_life', 'cycles', 'policy', 'policy_readable', 'summary', 'Vdlin')}
-        for c in cells:
-            m = c.meta
-            fields['barcode'].append(text(str(m.get('barcode', c.cell_id))))
-            fields['channel_id'].append(text(str(m.get('channel_id', '1'))))
-            fields['policy'].append(text(str(m.get('policy', m.get('policy_readable', 'unknown')))))
-            fields['policy_readable'].append(text(str(m.get('policy_readable', 'unknown'))))
-            fields['cycle_life'].append(put(np.array([[m.get('cycle_life', np.nan) or np.nan]], float)))
-            fields['Vdlin'].append(put(vdlin[None, :]))
-            cg = refs.create_group(f"g{next(counter)}"); cg.attrs['MATLAB_class'] = np.bytes_('struct')
-            per = {k: [] for k in ('I', 'Qc', 'Qd', 'Qdlin', 'T', 'Tdlin', 'V', 'discharge_dQdV', 't')}
-            summ = {k: [] for k in ('IR', 'QCharge', 'QDischarge', 'Tavg', 'Tmin', 'Tmax', 'chargetime', 'cycle')}
-            for k in c.cycles:
-                d = c.cycle(k)
-                t = (d['time_s'].to_numpy() - d['time_s'].iloc[0]) / 60
-                dis = d[d['current_a'] < 0]
-                vd, qd = dis['voltage_v'].to_numpy()[::-1], dis['discharge_ah'].to_numpy()[::-1]
-                ok = len(vd) > 1 and np.all(np.diff(vd) > 0)
-                qdlin = np.interp(vdlin[::-1], vd, qd)[::-1] if ok else np.full(n_lin, np.nan)
-                tdlin = np.interp(vdlin[::-1], vd, dis['temperature_c'].to_numpy()[::-1])[::-1] if ok else np.full(n_lin, np.nan)
-                for key, a in (('I', d['current_a'] * scale), ('Qc', d['charge_ah']), ('Qd', d['discharge_ah']), ('T', d['temperature_c']),
-                               ('V', d['voltage_v']), ('t', t), ('Qdlin', qdlin), ('Tdlin', tdlin), ('discharge_dQdV', np.gradient(qdlin, vdlin))):
-                    per[key].append(put(np.asarray(a, float)[None, :]))
-                chg = d[d['current_a'] > 0]
-                summ['IR'].append(0.016); summ['QCharge'].append(d['charge_ah'].max()); summ['QDischarge'].append(d['discharge_ah'].max())
-                summ['Tavg'].append(np.nanmean(d['temperature_c'])); summ['Tmin'].append(np.nanmin(d['temperature_c']))
-                summ['Tmax'].append(np.nanmax(d['temperature_c'])); summ['cycle'].append(float(k))
-                summ['chargetime'].append((chg['time_s'].iloc[-1] - chg['time_s'].iloc[0]) / 60 if len(chg) else np.nan)
-            for key, rs in per.items():
-                cg.create_dataset(key, data=refcol(rs)).attrs['MATLAB_class'] = np.bytes_('cell')
-            sg = refs.create_group(f"g{next(counter)}"); sg.attrs['MATLAB_class'] = np.bytes_('struct')
-            for key, vals in summ.items(): sg.create_dataset(key, data=np.array(vals, float)[None, :]).attrs['MATLAB_class'] = np.bytes_('double')
-            fields['cycles'].append(cg.ref); fields['summary'].append(sg.ref)
+        for c in cells: _matr_write_cell(c, refs, counter, put, text, fields, vdlin, n_lin, scale)
         b = f.create_group('batch'); b.attrs['MATLAB_class'] = np.bytes_('struct')
-        for key, rs in fields.items(): b.create_dataset(key, data=refcol(rs)).attrs['MATLAB_class'] = np.bytes_('cell')
+        for key, rs in fields.items(): b.create_dataset(key, data=_refcol(rs)).attrs['MATLAB_class'] = np.bytes_('cell')
         f.create_dataset('batch_date', data=np.array([[ord(ch) for ch in '2017-05-12']], np.uint16).T).attrs['MATLAB_class'] = np.bytes_('char')
     header = (f"MATLAB 7.3 MAT-file, Platform: GLNXA64, Created on: {pd.Timestamp('2019-01-01'):%a %b %d %H:%M:%S %Y} HDF5 schema 1.00 .").encode()
     with open(path, 'r+b') as fh:
