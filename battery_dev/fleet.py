@@ -202,15 +202,9 @@ def _per_cycle_truth(sol, n):
             'lam_negative_pct': pick("Loss of active material in negative electrode [%]"),
             'lam_positive_pct': pick("Loss of active material in positive electrode [%]")}
 
-# %% ../nbs/10_fleet.ipynb #66cd73f1
-def simulate_cell(params:dict, # a draw from `draw_cell`
-                  cell_id:str|None=None, # identifier; default 'sim-SEED-INDEX'
-                 ) -> Cell:
-    "Solve one cell with PyBaMM and return it, noise-free, as a `Cell` (current positive on charge)."
-    import pybamm
-    cycles, st = params['cycles'], _structure(params)
-    cell_id = cell_id or f"sim-{params['seed']}-{params['index']:04d}"
-    sim = fleet_simulation(**st)
+# %% ../nbs/10_fleet.ipynb #0c726ff9
+def _solve(sim, params, st, cycles, cell_id):
+    "PyBaMM's solution of the draw; `FleetCellError` when the solver fails or stops before the last cycle."
     n_steps = 2 + st['cv_hold'] + 2 * bool(st['rest_min'])
     try:
         sol = sim.solve(initial_soc=1, inputs=cell_inputs(params), calc_esoh=False)
@@ -219,6 +213,11 @@ def simulate_cell(params:dict, # a draw from `draw_cell`
     done = [c for c in sol.cycles if c is not None and len(c.steps) == n_steps]
     if len(done) < cycles:
         raise FleetCellError(f"{cell_id}: stopped after {len(done)} of {cycles} cycles: {sol.termination}")
+    return sol
+
+# %% ../nbs/10_fleet.ipynb #de4e2da7
+def _frame(sol, cell_id):
+    "The solution as a cycler frame (`validate_frame`d): current positive on charge, capacities from zero each cycle."
     get = lambda name: np.asarray(sol[name].entries, float)
     t, i, v, q = get("Time [s]"), -get("Current [A]"), get("Voltage [V]"), get("Discharge capacity [A.h]")
     temp = get("X-averaged cell temperature [C]")
@@ -229,16 +228,16 @@ def simulate_cell(params:dict, # a draw from `draw_cell`
     grp = pd.Series(cyc)
     qd = pd.Series(np.clip(dq, 0, None)).groupby(grp).cumsum().to_numpy()
     qc = pd.Series(np.clip(-dq, 0, None)).groupby(grp).cumsum().to_numpy()
-    df = validate_frame(pd.DataFrame(dict(cycle=cyc, time_s=t, current_a=i, voltage_v=v, charge_ah=qc, discharge_ah=qd,
-                                          temperature_c=temp)), f"simulated cell {cell_id}")
-    caps = df.groupby('cycle')['discharge_ah'].max().to_numpy()
-    if caps.min() < END_OF_LIFE * caps[0]:
-        raise FleetCellError(f"{cell_id}: died inside the test (capacity {caps.min() / caps[0]:.0%} of the first cycle's)")
-    truth = _per_cycle_truth(sol, cycles)
-    truth['discharge_ah'] = [round(float(x), 6) for x in df.groupby('cycle')['discharge_ah'].max().to_numpy()]
+    return validate_frame(pd.DataFrame(dict(cycle=cyc, time_s=t, current_a=i, voltage_v=v, charge_ah=qc, discharge_ah=qd,
+                                            temperature_c=temp)), f"simulated cell {cell_id}")
+
+# %% ../nbs/10_fleet.ipynb #c5df6967
+def _meta(params, st, sim, truth):
+    "The cell's `meta`: what it is (chemistry, model, PyBaMM version), its protocol and degradation rates, the truth."
+    import pybamm
     chem = CHEMISTRIES[st['chemistry']]
     v_min, v_max = sim.cell_window
-    meta = dict(source='battery_dev.fleet (PyBaMM)', pybamm=pybamm.__version__, model=st['model'], chemistry=st['chemistry'],
+    return dict(source='battery_dev.fleet (PyBaMM)', pybamm=pybamm.__version__, model=st['model'], chemistry=st['chemistry'],
                 parameter_set=chem['parameter_set'], cell=chem['cell'], degradation_parameters_from=PARAMETER_SET,
                 options={k: list(v) if isinstance(v, tuple) else v for k, v in chem['options'].items()},
                 nominal_capacity_ah=float(sim.parameter_values["Nominal cell capacity [A.h]"]),
@@ -247,7 +246,23 @@ def simulate_cell(params:dict, # a draw from `draw_cell`
                 degradation_pybamm={SPREAD[k][0]: val for k, val in params['degradation'].items()},
                 seed=params['seed'], index=params['index'], attempt=params['attempt'], rate_scale=params['rate_scale'],
                 sign='current positive on charge', truth=truth)
-    return Cell(cell_id, meta, df)
+
+# %% ../nbs/10_fleet.ipynb #8909aa78
+def simulate_cell(params:dict, # a draw from `draw_cell`
+                  cell_id:str|None=None, # identifier; default 'sim-SEED-INDEX'
+                 ) -> Cell:
+    "Solve one cell with PyBaMM and return it, noise-free, as a `Cell` (current positive on charge)."
+    cycles, st = params['cycles'], _structure(params)
+    cell_id = cell_id or f"sim-{params['seed']}-{params['index']:04d}"
+    sim = fleet_simulation(**st)
+    sol = _solve(sim, params, st, cycles, cell_id)
+    df = _frame(sol, cell_id)
+    caps = df.groupby('cycle')['discharge_ah'].max().to_numpy()
+    if caps.min() < END_OF_LIFE * caps[0]:
+        raise FleetCellError(f"{cell_id}: died inside the test (capacity {caps.min() / caps[0]:.0%} of the first cycle's)")
+    truth = _per_cycle_truth(sol, cycles)
+    truth['discharge_ah'] = [round(float(x), 6) for x in df.groupby('cycle')['discharge_ah'].max().to_numpy()]
+    return Cell(cell_id, _meta(params, st, sim, truth), df)
 
 # %% ../nbs/10_fleet.ipynb #77d49d6d
 def add_noise(cell:Cell, # a simulated cell
@@ -368,7 +383,53 @@ def _run_dask(jobs, workers, scheduler, submit_args, on_done):
         client.close()
         if cluster is not None: cluster.close()
 
-# %% ../nbs/10_fleet.ipynb #d033cd3b
+# %% ../nbs/10_fleet.ipynb #ac7d96c4
+def _check_fleet(n_cells, cycles, seed, noise):
+    "`n_cells`, `cycles` and `seed` as ints; `BadInput` when one is out of range or `noise` is not valid."
+    if int(n_cells) < 1: raise BadInput(f"n_cells must be at least 1, got {n_cells}")
+    if int(cycles) < 1: raise BadInput(f"cycles must be at least 1, got {cycles}")
+    if int(seed) < 0: raise BadInput(f"seed must be >= 0, got {seed}")
+    n_cells, cycles, seed = int(n_cells), int(cycles), int(seed)
+    if noise: add_noise(Cell('check', {}, pd.DataFrame({c: [0.] for c in COLUMNS})), noise)  # validates noise
+    return n_cells, cycles, seed
+
+# %% ../nbs/10_fleet.ipynb #09a0e6a6
+def _new_run(n_cells, loaded, workers, scheduler):
+    "A run's record for `fleet.json`: counts and timings start at zero and grow as cells finish."
+    return dict(started=time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime()), n_cells=n_cells, loaded=loaded,
+                simulated=0, failed=[], workers=workers, scheduler=scheduler, seconds=None, cell_seconds=0., cell_cpu_seconds=0.)
+
+# %% ../nbs/10_fleet.ipynb #de836d2b
+def _on_done(run, done, bar, out_dir, max_attempts):
+    "The callback for a finished cell `k`: report its failed draws, save the cell (or record it given up), count it."
+    def on_done(k, result):
+        cell, errors, secs, cpu = result
+        for e in errors: tqdm.write(f"fleet: cell {k}: {e}", file=sys.stderr)
+        run['cell_seconds'] += secs; run['cell_cpu_seconds'] += cpu
+        if cell is None:
+            run['failed'].append(k); tqdm.write(f"fleet: cell {k} given up after {max_attempts} draws", file=sys.stderr)
+        else:
+            save_cells([cell], out_dir); done[k] = cell; run['simulated'] += 1
+        bar.update(1)
+    return on_done
+
+# %% ../nbs/10_fleet.ipynb #f80e1ccb
+def _dispatch(todo, workers, scheduler, args, on_done):
+    "Solve the cells `todo` on a dask cluster (`scheduler`), in this process (`workers=0`), or on a process pool."
+    if not todo: pass
+    elif scheduler: _run_dask(todo, max(workers, 1), scheduler, args, on_done)
+    elif workers == 0:
+        for k in todo: on_done(k, make_cell(*args(k)))
+    else: _run_pool(todo, min(workers, len(todo)), args, on_done)
+
+# %% ../nbs/10_fleet.ipynb #f11f34e4
+def _close_run(run, t0, man, out_dir):
+    "Round the run's timings and append it to `fleet.json`."
+    run['seconds'] = round(time.perf_counter() - t0, 3); run['cell_seconds'] = round(run['cell_seconds'], 3)
+    run['cell_cpu_seconds'] = round(run['cell_cpu_seconds'], 3)
+    man['runs'].append(run); _write_json(out_dir / 'fleet.json', man)
+
+# %% ../nbs/10_fleet.ipynb #ec1cc430
 def generate_fleet(n_cells:int, # number of cells (cells 0 .. n_cells-1 of this seed)
                    cycles:int, # cycles per cell
                    seed:int, # fleet seed: same seed, same cells
@@ -384,11 +445,7 @@ def generate_fleet(n_cells:int, # number of cells (cells 0 .. n_cells-1 of this 
                    models=None, # models to draw from (names in `MODELS`); default all
                   ) -> list[Cell]:
     "Simulate (or load, when already in `out_dir`) a fleet of ageing cells; return them in index order."
-    if int(n_cells) < 1: raise BadInput(f"n_cells must be at least 1, got {n_cells}")
-    if int(cycles) < 1: raise BadInput(f"cycles must be at least 1, got {cycles}")
-    if int(seed) < 0: raise BadInput(f"seed must be >= 0, got {seed}")
-    n_cells, cycles, seed = int(n_cells), int(cycles), int(seed)
-    if noise: add_noise(Cell('check', {}, pd.DataFrame({c: [0.] for c in COLUMNS})), noise)  # validates noise
+    n_cells, cycles, seed = _check_fleet(n_cells, cycles, seed, noise)
     out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True)
     spread, protocol = _check_ranges(spread, protocol)
     chemistries, models = _check_names(chemistries, CHEMISTRIES, 'chemistry'), _check_names(models, MODELS, 'model')
@@ -396,34 +453,15 @@ def generate_fleet(n_cells:int, # number of cells (cells 0 .. n_cells-1 of this 
     done = _load_done(out_dir, seed, range(n_cells))
     todo = [k for k in range(n_cells) if k not in done]
     workers = os.cpu_count() if workers is None else int(workers)
-    run = dict(started=time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime()), n_cells=n_cells, loaded=len(done),
-               simulated=0, failed=[], workers=workers, scheduler=scheduler, seconds=None, cell_seconds=0., cell_cpu_seconds=0.)
+    run = _new_run(n_cells, len(done), workers, scheduler)
     _write_json(out_dir / 'fleet.json', man)  # settings on disk before any cell, so even a killed first run is checked
     bar = tqdm(total=n_cells, initial=len(done), desc='fleet', unit='cell', file=sys.stderr, disable=not progress)
     t0 = time.perf_counter()
     args = lambda k: (seed, k, cycles, noise, max_attempts, spread, protocol, chemistries, models)
-
-    def on_done(k, result):
-        cell, errors, secs, cpu = result
-        for e in errors: tqdm.write(f"fleet: cell {k}: {e}", file=sys.stderr)
-        run['cell_seconds'] += secs; run['cell_cpu_seconds'] += cpu
-        if cell is None:
-            run['failed'].append(k); tqdm.write(f"fleet: cell {k} given up after {max_attempts} draws", file=sys.stderr)
-        else:
-            save_cells([cell], out_dir); done[k] = cell; run['simulated'] += 1
-        bar.update(1)
-
-    try:
-        if not todo: pass
-        elif scheduler: _run_dask(todo, max(workers, 1), scheduler, args, on_done)
-        elif workers == 0:
-            for k in todo: on_done(k, make_cell(*args(k)))
-        else: _run_pool(todo, min(workers, len(todo)), args, on_done)
+    try: _dispatch(todo, workers, scheduler, args, _on_done(run, done, bar, out_dir, max_attempts))
     finally:
         bar.close()
-        run['seconds'] = round(time.perf_counter() - t0, 3); run['cell_seconds'] = round(run['cell_seconds'], 3)
-        run['cell_cpu_seconds'] = round(run['cell_cpu_seconds'], 3)
-        man['runs'].append(run); _write_json(out_dir / 'fleet.json', man)
+        _close_run(run, t0, man, out_dir)  # also when interrupted: the run is on record
     return [done[k] for k in range(n_cells) if k in done]
 
 # %% ../nbs/10_fleet.ipynb #559e61cf

@@ -276,7 +276,7 @@ def line_slope(y:torch.Tensor, # [B, T, D] a sequence
     yk = y[:, -k:]
     return torch.einsum('t,btd->bd', x, yk - yk.mean(1, keepdim=True)) / (x @ x)
 
-# %% ../nbs/11a_forecast_model.ipynb #86ea32c2
+# %% ../nbs/11a_forecast_model.ipynb #0418fa53
 class ProfileRNN(nn.Module):
     "GRU over past cycles (scaled curve + capacity, cycle age, protocol) predicting the change to the next cycle."
     def __init__(self, n_points:int,   # grid points per discharge curve
@@ -290,34 +290,40 @@ class ProfileRNN(nn.Module):
         self.head = nn.Linear(hidden, n_points + 1)
         nn.init.zeros_(self.head.weight); nn.init.zeros_(self.head.bias)  # untrained: repeat the last cycle
 
-    def arch(self) -> dict:
-        "Arguments that rebuild this network."
-        return dict(n_points=self.n_points, n_protocol=self.n_protocol, hidden=self.hidden, layers=self.layers)
+# %% ../nbs/11a_forecast_model.ipynb #852f120d
+@patch
+def arch(self:ProfileRNN) -> dict:
+    "Arguments that rebuild this network."
+    return dict(n_points=self.n_points, n_protocol=self.n_protocol, hidden=self.hidden, layers=self.layers)
 
-    def step(self, y, dy, age, prot, h):
-        "Change [B, P+1] after one cycle (scaled curve+capacity [B, P+1], its change [B, P+1], age [B], protocol [B, 3]); new states."
-        x = self.enc(torch.cat([y, dy, age[:, None], prot], -1))
-        h = [x := cell(x, hi) for cell, hi in zip(self.cells, h)]
-        return self.head(x), h
+# %% ../nbs/11a_forecast_model.ipynb #7e0eba37
+@patch
+def step(self:ProfileRNN, y, dy, age, prot, h):
+    "Change [B, P+1] after one cycle (scaled curve+capacity [B, P+1], its change [B, P+1], age [B], protocol [B, 3]); new states."
+    x = self.enc(torch.cat([y, dy, age[:, None], prot], -1))
+    h = [x := cell(x, hi) for cell, hi in zip(self.cells, h)]
+    return self.head(x), h
 
-    def forward(self, ctx, ctx_age, prot, fut_age, scale, smooth:int=0, smooth_q:int=0, trend:int=0, trend_q:int=0, q_out:float=1.0):
-        "Read the context [B, L, P+1], roll over future ages [B, H]: one-step predictions [B, L, P+1], rollout [B, H, P+1]."
-        h = [ctx.new_zeros(len(ctx), self.hidden)] * self.layers
-        out = torch.ones_like(scale); out[-1] = q_out  # the capacity's output is scaled by q_out
-        dys = torch.cat([torch.zeros_like(ctx[:, :1]), torch.diff(ctx, dim=1) / scale], 1)  # changes, in units of `scale`
-        prior = torch.cat([line_slope(ctx[..., :-1], trend), line_slope(ctx[..., -1:], trend_q)], -1)  # change prior per cycle
-        one = []
-        for j in range(ctx.shape[1]):
-            d, h = self.step(ctx[:, j], dys[:, j], ctx_age[:, j], prot, h); d = d * out
-            one.append(ctx[:, j] + prior + d * scale)
-        anchor = torch.cat([smoothed_last(ctx[..., :-1], smooth), smoothed_last(ctx[..., -1:], smooth_q)], -1)
-        y = anchor + prior + d * scale
-        outs = [y]
-        for j in range(fut_age.shape[1] - 1):
-            d, h = self.step(y, prior / scale + d, fut_age[:, j], prot, h); d = d * out
-            y = y + prior + d * scale
-            outs.append(y)
-        return torch.stack(one, 1), torch.stack(outs, 1)
+# %% ../nbs/11a_forecast_model.ipynb #1c7488bd
+@patch
+def forward(self:ProfileRNN, ctx, ctx_age, prot, fut_age, scale, smooth:int=0, smooth_q:int=0, trend:int=0, trend_q:int=0, q_out:float=1.0):
+    "Read the context [B, L, P+1], roll over future ages [B, H]: one-step predictions [B, L, P+1], rollout [B, H, P+1]."
+    h = [ctx.new_zeros(len(ctx), self.hidden)] * self.layers
+    out = torch.ones_like(scale); out[-1] = q_out  # the capacity's output is scaled by q_out
+    dys = torch.cat([torch.zeros_like(ctx[:, :1]), torch.diff(ctx, dim=1) / scale], 1)  # changes, in units of `scale`
+    prior = torch.cat([line_slope(ctx[..., :-1], trend), line_slope(ctx[..., -1:], trend_q)], -1)  # change prior per cycle
+    one = []
+    for j in range(ctx.shape[1]):
+        d, h = self.step(ctx[:, j], dys[:, j], ctx_age[:, j], prot, h); d = d * out
+        one.append(ctx[:, j] + prior + d * scale)
+    anchor = torch.cat([smoothed_last(ctx[..., :-1], smooth), smoothed_last(ctx[..., -1:], smooth_q)], -1)
+    y = anchor + prior + d * scale
+    outs = [y]
+    for j in range(fut_age.shape[1] - 1):
+        d, h = self.step(y, prior / scale + d, fut_age[:, j], prot, h); d = d * out
+        y = y + prior + d * scale
+        outs.append(y)
+    return torch.stack(one, 1), torch.stack(outs, 1)
 
 # %% ../nbs/11a_forecast_model.ipynb #7dcadf5b
 @dataclass
@@ -700,7 +706,34 @@ def _validate(model, vw, vrows, scale, cfg):
         val += _loss(model(ctx, ca, p, fa, scale, cfg.smooth, cfg.smooth_q, cfg.trend, cfg.trend_q, cfg.q_out)[1], tgt, scale, cfg.q_weight).item() * len(tgt)
     return val / len(vrows)
 
-# %% ../nbs/11a_forecast_model.ipynb #5ec1384b
+# %% ../nbs/11a_forecast_model.ipynb #dd080f6e
+def _resume(path, model, opt, cfg, ids, best, st, progress):
+    "Model, optimiser, best weights and progress from the checkpoint at `path`; refuse one made with other settings or cells."
+    ck = load_checkpoint(path)
+    if not _same_settings(ck['config'], asdict(cfg)) or ck['cells'] != ids:
+        raise BadInput(f"checkpoint {path} was trained with other settings or cells", "Delete it or write to another path.")
+    model.load_state_dict(ck['last']['model']); opt.load_state_dict(ck['last']['optimizer'])
+    best, st = ck['model'], {k: ck['last'][k] for k in st}
+    if progress: log(f"resuming from {path} after epoch {st['epoch']}")
+    return best, st
+
+# %% ../nbs/11a_forecast_model.ipynb #ddee86fc
+def _save_checkpoint(path, cfg, model, norm, best, opt, st, ids, base):
+    "Write the best weights, and the last state (weights, optimiser, progress) to resume from, to `path`."
+    _save(dict(format=CHECKPOINT_FORMAT, config=asdict(cfg), arch=model.arch(), norm=norm.state(), model=best,
+               last=dict(model=model.state_dict(), optimizer=opt.state_dict(), **st), cells=ids,
+               info=base, versions=_versions()), path)
+
+# %% ../nbs/11a_forecast_model.ipynb #6b29ba13
+def _final_info(m, norm, cfg, base, train_cells, val_cells, init):
+    "The facts stored with the trained model: `base`, the trained ranges, and the intervals calibrated on `val_cells`."
+    fc = Forecaster(m, norm, cfg, base)
+    ranges = feature_ranges(list(train_cells) + list(val_cells))
+    cal = calibrate(fc, val_cells, 50)
+    if init is not None: ranges, cal = _merge_ranges(init.info.get('ranges') or {}, ranges), _widest(init.info.get('intervals'), cal)
+    return dict(base, ranges=ranges, intervals=cal)
+
+# %% ../nbs/11a_forecast_model.ipynb #a83afc18
 def _train(train_cells, val_cells, cfg, checkpoint, info, progress, init=None):
     need = cfg.context + cfg.rollout
     dev = pick_device(cfg.device)
@@ -709,24 +742,12 @@ def _train(train_cells, val_cells, cfg, checkpoint, info, progress, init=None):
     st = dict(epoch=0, best_val=float('inf'), best_epoch=0, bad=0, history=[])
     best = {k: v.clone() for k, v in model.state_dict().items()}
     path = Path(checkpoint) if checkpoint else None
-    if path and path.exists():
-        ck = load_checkpoint(path)
-        if not _same_settings(ck['config'], asdict(cfg)) or ck['cells'] != ids:
-            raise BadInput(f"checkpoint {path} was trained with other settings or cells", "Delete it or write to another path.")
-        model.load_state_dict(ck['last']['model']); opt.load_state_dict(ck['last']['optimizer'])
-        best, st = ck['model'], {k: ck['last'][k] for k in st}
-        if progress: log(f"resuming from {path} after epoch {st['epoch']}")
+    if path and path.exists(): best, st = _resume(path, model, opt, cfg, ids, best, st, progress)
     tw, vw = Windows(train_cells, norm, cfg.context, cfg.rollout, dev), Windows(val_cells, norm, cfg.context, cfg.rollout, dev)
     vrows = np.unique(np.linspace(0, len(vw) - 1, min(len(vw), 512)).astype(int))
     scale = torch.tensor(norm.step_scale(model.n_points), device=dev)
     base = dict(info or {})
     if init is not None: base.update(fine_tuned_from=init.info.get('checkpoint', 'a forecaster'))
-    def facts(m):
-        fc = Forecaster(m, norm, cfg, base)
-        ranges = feature_ranges(list(train_cells) + list(val_cells))
-        cal = calibrate(fc, val_cells, 50)
-        if init is not None: ranges, cal = _merge_ranges(init.info.get('ranges') or {}, ranges), _widest(init.info.get('intervals'), cal)
-        return dict(base, ranges=ranges, intervals=cal)
     for epoch in range(st['epoch'] + 1, cfg.epochs + 1):
         if st['bad'] >= cfg.patience: break
         for g in opt.param_groups: g['lr'] = cfg.lr * cfg.lr_decay ** (epoch - 1)
@@ -740,12 +761,9 @@ def _train(train_cells, val_cells, cfg, checkpoint, info, progress, init=None):
         else: st['bad'] += 1
         if progress: log(f"epoch {epoch:3d}  train {tl:.4f}  val {val:.4f}  {secs:5.1f} s  "
                          f"{rec['cycles_per_s']:7.0f} cycles/s" + ("  best" if st['bad'] == 0 else ""))
-        if path:
-            _save(dict(format=CHECKPOINT_FORMAT, config=asdict(cfg), arch=model.arch(), norm=norm.state(), model=best,
-                       last=dict(model=model.state_dict(), optimizer=opt.state_dict(), **st), cells=ids,
-                       info=base, versions=_versions()), path)
+        if path: _save_checkpoint(path, cfg, model, norm, best, opt, st, ids, base)
     model.load_state_dict(best); model.eval()
-    final = facts(model)
+    final = _final_info(model, norm, cfg, base, train_cells, val_cells, init)
     if path:  # the finished checkpoint also carries the trained ranges and the intervals
         ck = load_checkpoint(path); ck['info'] = final; _save(ck, path)
     return Forecaster(model, norm, cfg, dict(final, cells=ids, history=st['history'], best_epoch=st['best_epoch']))
