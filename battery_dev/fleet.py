@@ -344,11 +344,10 @@ def _worker_fn():
 
 # %% ../nbs/10_fleet.ipynb #cd51cc55
 def _pool_context():
-    # a fork server started fresh (no PyBaMM solver threads to inherit) that has already imported this module and
-    # PyBaMM, so each worker starts in a fraction of a second
-    ctx = mp.get_context('forkserver')
-    ctx.set_forkserver_preload(['battery_dev.fleet', 'pybamm'])
-    return ctx
+    # the simulation workers' fork server (core.start_pybamm_forkserver): started fresh, so no PyBaMM solver threads
+    # are inherited, with PyBaMM already imported, so each worker starts in a fraction of a second
+    start_pybamm_forkserver()
+    return mp.get_context('forkserver')
 
 def _run_pool(jobs, workers, submit_args, on_done, restarts=2):
     "Run `jobs` on a process pool; if a worker dies (e.g. a solver crash), start a new pool for the unfinished jobs."
