@@ -8,6 +8,7 @@ __all__ = ['COLOURS', 'DASHES', 'STYLE', 'grid_shape', 'figure_inches', 'legend_
 
 # %% ../nbs/03c_animate.ipynb #0a24cad5
 import math, time, textwrap
+from numbers import Real
 from pathlib import Path
 import numpy as np
 
@@ -15,7 +16,7 @@ import numpy as np
 from .core import *
 from .config import Config, parameter_window
 from .gif import X_LIMITS, check_gif
-from .video import MP4_LIMITS, Encoder, check_mp4
+from .video import MP4_LIMITS, Encoder, check_mp4, ready_encoder, keep_encoder
 from .panels import Panel, rank_panels, clock_of, profile_at
 
 # %% ../nbs/03c_animate.ipynb #e646b354
@@ -24,6 +25,9 @@ from matplotlib.figure import Figure
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.lines import Line2D
+from matplotlib.markers import MarkerStyle
+from matplotlib.path import Path as MplPath
+from matplotlib.colors import to_rgba
 from matplotlib.ticker import MaxNLocator
 from PIL import Image
 
@@ -175,7 +179,45 @@ def _draw(self:Animation, title, subtitle, dpi):
         if kind == 'time' and not self.every_point: line.set_clip_on(False)   # a curve's head may sit on the edge
     self.canvas.draw()                                   # the static background, drawn once
     self.background = self.canvas.copy_from_bbox(fig.bbox)
+    self.strokes, self.paint_direct = [_Stroke(line, self.canvas.get_renderer()) for _, line, _ in self.moving], True
 Animation._draw = _draw
+
+# %% ../nbs/03c_animate.ipynb #7b0b555d
+class _Stroke:
+    "What `Line2D.draw` does for one animated line on linear axes, set up once; `paint(x, y)` draws it through these points."
+    def __init__(self, line, renderer):
+        self.renderer, self.affine = renderer, line.get_transform().get_affine().frozen()   # limits are frozen
+        self.gc = gc = renderer.new_gc(); line._set_gc_clip(gc)         # clipped to its axes, as Line2D does
+        gc.set_antialiased(line.get_antialiased()); gc.set_linewidth(line.get_linewidth())
+        dashed = line.is_dashed()
+        gc.set_joinstyle(line.get_dash_joinstyle() if dashed else line.get_solid_joinstyle())
+        gc.set_capstyle(line.get_dash_capstyle() if dashed else line.get_solid_capstyle())
+        gc.set_snap(line.get_snap()); gc.set_foreground(to_rgba(line.get_color(), line.get_alpha()), isRGBA=True)
+        gc.set_dashes(*line._dash_pattern)                              # already scaled by the line width
+        self.marker, self.every = None, line.get_markevery()
+        if not (self.every is None or isinstance(self.every, list)): raise ValueError(f"markevery {self.every!r}: only None or a list of indices")
+        if line.get_marker() not in (None, 'None', 'none', '', ' ') and line.get_markersize() > 0:
+            self.marker = self._marker_setup(line, renderer)
+
+    def _marker_setup(self, line, renderer):
+        style, size = MarkerStyle(line.get_marker(), line.get_fillstyle()), renderer.points_to_pixels(line.get_markersize())
+        mgc = renderer.new_gc(); line._set_gc_clip(mgc)
+        mgc.set_linewidth(line.get_markeredgewidth()); mgc.set_antialiased(line.get_antialiased())
+        mgc.set_foreground(to_rgba(line.get_markeredgecolor(), line.get_alpha()), isRGBA=True)
+        snap = style.get_snap_threshold()
+        mgc.set_snap(size >= snap if isinstance(snap, Real) else snap)
+        mgc.set_joinstyle(style.get_joinstyle()); mgc.set_capstyle(style.get_capstyle())
+        return mgc, style.get_path(), style.get_transform().scale(size), to_rgba(line.get_markerfacecolor(), line.get_alpha())
+
+    def paint(self, x:np.ndarray, y:np.ndarray):
+        "Draw the line (and its markers) through points (x, y) in data units."
+        path = MplPath(np.column_stack(np.broadcast_arrays(np.asarray(x, float), np.asarray(y, float))))
+        if not len(path.vertices): return
+        self.renderer.draw_path(self.gc, path, self.affine)
+        if self.marker is None: return
+        mgc, mpath, mtrans, face = self.marker
+        at = path if self.every is None else MplPath(path.vertices[self.every])
+        self.renderer.draw_markers(mgc, mpath, mtrans, at, self.affine, face)
 
 # %% ../nbs/03c_animate.ipynb #a3d8f058
 def _readout(self:Animation, at:float) -> str:
@@ -186,7 +228,7 @@ def _frame(self:Animation, k:int) -> np.ndarray:
     "RGBA array (height, width, 4) of frame `k`; a view of the canvas, valid until the next call."
     at = self.positions[k]
     self.canvas.restore_region(self.background)
-    for kind, line, d in self.moving:
+    for (kind, line, d), stroke in zip(self.moving, self.strokes):
         if kind == 'space':
             xs, q = d; line.set_data(xs, profile_at(q, at))
         else:
@@ -195,7 +237,8 @@ def _frame(self:Animation, k:int) -> np.ndarray:
             if m < len(c) and c[m - 1] < at:              # end the curve exactly at this moment
                 line.set_data(np.append(xs[:m], np.interp(at, c, xs)), np.append(ys[:m], np.interp(at, c, ys)))
             else: line.set_data(xs[:m], ys[:m])
-        line.axes.draw_artist(line)
+        if self.paint_direct: stroke.paint(line.get_xdata(), line.get_ydata())
+        else: line.axes.draw_artist(line)             # matplotlib's own drawing: the reference for _Stroke
     self.readout.set_text(self._readout(at)); self.fig.draw_artist(self.readout)
     return np.asarray(self.canvas.buffer_rgba())
 
@@ -229,7 +272,7 @@ def write_animation(anim:Animation,     # the animation to encode
                     out,                # path of the GIF; the MP4 and the still PNG go beside it
                     hold_ms:int=2500,   # how long the last frame stays
                     mp4:bool=True,      # also write the MP4
-                    encoder:Encoder|None=None) -> dict: # the encoder process (default: one started here)
+                    encoder:Encoder|None=None) -> dict: # the encoder process, left running (default: one started and stopped here)
     "Draw every frame of `anim` once, for the encoder process to write the GIF, the MP4 and (the last frame) a PNG."
     out = Path(out); n = anim.frames; frame_ms = frame_ms_for(n)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -239,6 +282,7 @@ def write_animation(anim:Animation,     # the animation to encode
         enc.open(out, anim.frame(n - 1), n, frame_ms, hold_ms, mp4)   # the last frame shows every colour
         for k in range(n): enc.add(anim.frame(k))
         t1 = time.perf_counter(); r = enc.close()
+        if encoder is None: enc.stop()
     except BaseException: enc.kill(); raise
     v = r['mp4']
     timings = dict(render=t1 - t0, **r['timings'], close=time.perf_counter() - t1, mp4=v['seconds'] if v else 0.)
@@ -274,18 +318,20 @@ def render_gif(comp,                     # a `Comparison` from `battery_dev.simu
                limits:dict=X_LIMITS,     # GIF limits, checked on the written file
                video:dict=MP4_LIMITS,    # MP4 limits, checked on the written file
                mp4:bool=True,            # write the MP4
-               max_tries:int=6) -> dict:
+               max_tries:int=6,          # renders before giving up on the limits
+               reuse:bool=True) -> dict: # keep the encoder process for the next animation (`keep_encoder`)
     "Animated GIF, MP4 and still PNG of a comparison, both files checked on disk; re-rendered smaller if over."
     t0 = time.perf_counter()
     panels = rank_panels(comp)
     frames, dpi = plan_gif(len(panels), frames or getattr(comp.config, 'frames', None) or 60, dpi, limits, video)
     for attempt in range(1, max_tries + 1):
         t1 = time.perf_counter()
-        enc = Encoder()                        # the encoder process starts while the figure is drawn
+        enc = ready_encoder()                  # the encoder process imports (or did before) while the figure is drawn
         try: anim = Animation(comp, panels, frames=frames, dpi=dpi, subtitle=subtitle_of(comp.config))
         except BaseException: enc.kill(); raise
         setup = time.perf_counter() - t1
         res = write_animation(anim, out, mp4=mp4, encoder=enc); anim.close()
+        keep_encoder(enc) if reuse else enc.stop()
         check = check_gif(out, limits)
         vcheck = check_mp4(res['mp4'], video) if mp4 else {'ok': True, 'problems': []}
         if check['ok'] and vcheck['ok']: break

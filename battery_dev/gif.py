@@ -82,29 +82,36 @@ def shared_palette(rgba:np.ndarray,   # the frame that shows every colour (the l
     rest = Image.fromarray(rgb).quantize(colours - len(top), method=Image.Quantize.MAXCOVERAGE)
     return pal + rest.getpalette()[:3 * (colours - len(top))]
 
+# %% ../nbs/03_gif.ipynb #bd8130ea
 class PaletteMapper:
     "Map RGBA frames onto a fixed palette, exactly (nearest colour), remembering the answer for each colour seen."
     def __init__(self, palette:list[int]):
-        self.colours = np.array(palette[:3 * TRANSPARENT], dtype=np.int32).reshape(-1, 3)
+        self.colours = np.array(palette[:3 * TRANSPARENT], dtype=np.float64).reshape(-1, 3)
+        self.norms = (self.colours ** 2).sum(1)   # |c|^2: nearest = argmin |c|^2 - 2 x.c (integers, exact in float64)
         self.lut = np.full(1 << 24, TRANSPARENT, dtype=np.uint8)   # 24-bit colour -> index; TRANSPARENT: not seen yet
     def __call__(self, rgba:np.ndarray,   # frame to map (height, width, 4)
                  prev:tuple|None=None     # (rgba, indices) of the previous frame: only changed pixels are looked up
                 ) -> np.ndarray:
         "Palette indices (height, width) of an RGBA frame."
-        v = np.ascontiguousarray(rgba).view('<u4')[..., 0]        # bytes R, G, B, A -> A<<24 | B<<16 | G<<8 | R
-        if prev is None: return self._lookup(v & 0xFFFFFF)
-        changed = v != np.ascontiguousarray(prev[0]).view('<u4')[..., 0]
-        idx = prev[1].copy()
-        idx[changed] = self._lookup(v[changed] & 0xFFFFFF)
-        return idx
+        return self.map(rgba, prev)[0]
+
+    def map(self, rgba:np.ndarray, prev:tuple|None=None) -> tuple:
+        "Indices, and the flat positions whose index differs from `prev`'s (None without `prev`)."
+        v = np.ascontiguousarray(rgba).view('<u4').ravel()      # bytes R, G, B, A -> A<<24 | B<<16 | G<<8 | R
+        if prev is None: return self._lookup(v & 0xFFFFFF).reshape(rgba.shape[:2]), None
+        i = np.flatnonzero(v != np.ascontiguousarray(prev[0]).view('<u4').ravel())   # colours that changed...
+        new = self._lookup(v[i] & 0xFFFFFF)
+        moved = new != prev[1].ravel()[i]                                           # ...and their index with them
+        idx = prev[1].copy(); idx.ravel()[i[moved]] = new[moved]
+        return idx, i[moved]
 
     def _lookup(self, key:np.ndarray) -> np.ndarray:
         idx = self.lut[key]
         new = idx == TRANSPARENT
         if new.any():
             k = np.unique(key[new])
-            rgb = np.stack([k & 255, (k >> 8) & 255, k >> 16], 1).astype(np.int32)
-            self.lut[k] = ((rgb[:, None, :] - self.colours[None]) ** 2).sum(-1).argmin(1)
+            rgb = np.stack([k & 255, (k >> 8) & 255, k >> 16], 1).astype(np.float64)
+            self.lut[k] = (self.norms - 2 * rgb @ self.colours.T).argmin(1)   # one matrix product for all new colours
             idx = self.lut[key]
         return idx
 
@@ -117,16 +124,17 @@ def gif_header(width:int, height:int, palette:list[int]) -> bytes:
 
 def gif_frame(idx:np.ndarray,             # palette indices of this frame (height, width)
               prev:np.ndarray|None,       # indices of the previous frame, None for the first
-              delay_ms:int) -> bytes:     # how long this frame shows
+              delay_ms:int,               # how long this frame shows
+              changed:np.ndarray|None=None) -> bytes: # flat positions where idx differs from prev (default: compared here)
     "One GIF frame: the rectangle that changed since `prev`, unchanged pixels transparent."
     if prev is None: top, left, sub, params = 0, 0, idx, {}
     else:
-        changed = idx != prev
-        rows, cols = np.flatnonzero(changed.any(1)), np.flatnonzero(changed.any(0))
-        if not len(rows): rows, cols = np.array([0]), np.array([0])   # nothing changed: one transparent pixel
-        top, left = rows[0], cols[0]
-        box = np.s_[top:rows[-1] + 1, left:cols[-1] + 1]
-        sub = np.where(changed[box], idx[box], TRANSPARENT).astype(np.uint8)
+        if changed is None: changed = np.flatnonzero(idx.ravel() != prev.ravel())
+        r, c = np.divmod(changed, idx.shape[1])
+        if not len(changed): r, c = np.array([0]), np.array([0])       # nothing changed: one transparent pixel
+        top, left = r.min(), c.min()
+        sub = np.full((r.max() - top + 1, c.max() - left + 1), TRANSPARENT, np.uint8)
+        if len(changed): sub[r - top, c - left] = idx.ravel()[changed]
         params = dict(transparency=TRANSPARENT)
     im = Image.fromarray(np.ascontiguousarray(sub))
     return b''.join(GifImagePlugin.getdata(im, (int(left), int(top)), duration=delay_ms, disposal=1, **params))
@@ -149,8 +157,8 @@ class GifWriter:
 # %% ../nbs/03_gif.ipynb #b586b2bd
 def _encode(self:GifWriter, rgba, delay):
     "On the worker thread: palette indices, then the GIF frame of what changed."
-    t1 = time.perf_counter(); idx = self.to_index(rgba, self.prev)
-    t2 = time.perf_counter(); data = gif_frame(idx, self.prev and self.prev[1], delay); self.prev = (rgba, idx)
+    t1 = time.perf_counter(); idx, changed = self.to_index.map(rgba, self.prev)
+    t2 = time.perf_counter(); data = gif_frame(idx, self.prev and self.prev[1], delay, changed); self.prev = (rgba, idx)
     self.timings['quantise'] += t2 - t1; self.timings['encode'] += time.perf_counter() - t2
     return data
 

@@ -20,7 +20,8 @@ def make_gif(cfg:Config,               # a configuration (validated again here)
              frames:int|None=None,     # frames (default: the configuration's)
              dpi:float=100,            # resolution
              timeout:float=300.0,      # seconds before the simulation is killed
-             mp4:bool=True) -> dict:   # also write the MP4
+             mp4:bool=True,            # also write the MP4
+             reuse:bool=True) -> dict: # keep the encoder process for the next animation (one-off commands: False)
     "Simulate `cfg` and write its GIF and MP4; the result of `render_gif` plus the simulation's timings and total seconds."
     t0 = time.perf_counter()
     cfg = validate_config(cfg)
@@ -29,7 +30,7 @@ def make_gif(cfg:Config,               # a configuration (validated again here)
     t1 = time.perf_counter()
     comp = simulate(cfg, timeout=timeout)
     t2 = time.perf_counter()
-    res = render_gif(comp, out, frames=frames, dpi=dpi, mp4=mp4)
+    res = render_gif(comp, out, frames=frames, dpi=dpi, mp4=mp4, reuse=reuse)
     res['timings'] = {'start': t1 - t0, 'simulate': t2 - t1, **{f"simulate_{k}": v for k, v in comp.seconds.items()},
                       **res['timings']}
     res['reused'] = comp.reused                      # PyBaMM builds the workers had kept from earlier runs
@@ -67,7 +68,7 @@ def gif_main(argv:list[str]) -> int:
     if args.frames is not None and args.frames < 2: raise BadInput(f"--frames must be at least 2, got {args.frames}")
     cfg = read_config(args.config)
     log(f"battery-dev gif: simulating {cfg.kind} comparison ({', '.join(cfg.models)}, {cfg.parameter_set})")
-    try: res = make_gif(cfg, args.out, frames=args.frames, dpi=args.dpi, timeout=args.timeout, mp4=not args.no_mp4)
+    try: res = make_gif(cfg, args.out, frames=args.frames, dpi=args.dpi, timeout=args.timeout, mp4=not args.no_mp4, reuse=False)
     except SimulationFailed as e:
         log(f"battery-dev gif: the simulation failed: {e}"); return 1
     log(f"battery-dev gif: wrote {res['path']} ({res['bytes']:,} bytes, {res['frames']} frames) and {res['mp4']} in {res['seconds']:.1f} s")
