@@ -102,7 +102,15 @@ def _close(self:Mp4Writer) -> dict:
     t0 = time.perf_counter(); self.writer.close(); self.seconds += time.perf_counter() - t0
     return dict(path=str(self.out), bytes=self.out.stat().st_size, frames=self.frames, seconds=self.seconds)
 
-Mp4Writer.add, Mp4Writer.close = _add, _close
+def _abandon(self:Mp4Writer):
+    "Stop writing after an error elsewhere: ffmpeg ends and the unfinished file is removed."
+    writer, self.writer = self.writer, None
+    if writer is not None:
+        try: writer.close()
+        except Exception: pass
+    self.out.unlink(missing_ok=True)
+
+Mp4Writer.add, Mp4Writer.close, Mp4Writer.abandon = _add, _close, _abandon
 
 # %% ../nbs/03a_video.ipynb #2fab7c44
 _STREAM = re.compile(r"Stream #\S+.*?: Video: (?P<codec>\w+)[^,]*, (?P<pix_fmt>\w+)(?:\([^)]*\))?, (?P<width>\d+)x(?P<height>\d+)"
@@ -144,37 +152,34 @@ def _read_frames(src, h:int, w:int, n:int):
         if src.readinto(buf) != len(buf): sys.exit("encoder: the frames stopped before the last one")
         yield np.frombuffer(buf, np.uint8).reshape(h, w, 4)
 
-def _write_files(frames, head:dict) -> dict:
-    "The GIF (on `GifWriter`'s thread), the MP4 (piped to ffmpeg) and the still PNG of the palette frame."
+def _write_gif(frames, head:dict) -> dict:
+    "The GIF (mapped and compressed on `GifWriter`'s thread) and the still PNG of the palette frame."
     from PIL import Image
     from battery_dev.gif import GifWriter
     out, n = Path(head['out']), head['frames']
     first = next(frames)                                  # the frame that shows every colour: palette and still
     gif = GifWriter(out, first, head['frame_ms'])
-    video = Mp4Writer(out.with_suffix('.mp4'), head['frame_ms'], head['hold_ms']) if head['mp4'] else None
     Image.fromarray(first).convert('RGB').save(out.with_suffix('.png'))
-    for k, f in enumerate(frames):
-        if video: video.add(f)
-        gif.add(f, head['hold_ms'] if k == n - 1 else None)
-    return {**gif.close(), 'png': str(out.with_suffix('.png')), 'mp4': video.close() if video else None}
+    for k, f in enumerate(frames): gif.add(f, head['hold_ms'] if k == n - 1 else None)
+    return {**gif.close(), 'png': str(out.with_suffix('.png'))}
 
 def encode_stdio():
-    "Encoder process: per animation, a JSON header line, then the palette frame and the frames (raw RGBA) on stdin; a JSON line of the files' facts on stdout."
-    import imageio_ffmpeg, PIL.Image, battery_dev.gif    # imported before the first header: ready when it comes
+    "GIF process: per animation, a JSON header line, then the palette frame and the frames (raw RGBA) on stdin; a JSON line of the files' facts on stdout."
+    import PIL.Image, battery_dev.gif                     # imported before the first header: ready when it comes
     src = sys.stdin.buffer
     while line := src.readline():                         # stdin closed: no more animations
         head = json.loads(line)
-        facts = _write_files(_read_frames(src, head['height'], head['width'], head['frames']), head)
+        facts = _write_gif(_read_frames(src, head['height'], head['width'], head['frames']), head)
         sys.stdout.write(json.dumps(facts) + '\n'); sys.stdout.flush()
 
 # %% ../nbs/03a_video.ipynb #e7c0d003
 class Encoder:
-    "A separate process writing the GIF, the MP4 and the still PNG of RGBA frames piped to it, one animation after another."
+    "Write the GIF and still PNG (in a separate process) and the MP4 (ffmpeg, fed from here) of RGBA frames, one animation after another."
     def __init__(self):   # start it early: the child imports its modules while the caller prepares the first frame
         self.errors = tempfile.TemporaryFile()
         self.proc = subprocess.Popen([sys.executable, '-c', 'from battery_dev.video import encode_stdio; encode_stdio()'],
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.errors)
-        self.shape = None
+        self.shape, self.video = None, None
         try: fcntl.fcntl(self.proc.stdin.fileno(), fcntl.F_SETPIPE_SZ, 1 << 20)  # a frame in 4 writes, not 53 (Linux)
         except (OSError, AttributeError): pass
 
@@ -182,17 +187,18 @@ class Encoder:
              first:np.ndarray,              # the frame showing every colour (usually the last): palette and still
              frames:int,                    # frames that follow
              frame_ms:int=80, hold_ms:int=2500, mp4:bool=True):
-        "Send the header and the palette frame."
-        self.shape = first.shape
-        head = dict(out=str(out), height=first.shape[0], width=first.shape[1], frames=frames, frame_ms=frame_ms,
-                    hold_ms=hold_ms, mp4=mp4)
-        self._send((json.dumps(head) + '\n').encode()); self.add(first)
+        "Send the header and the palette frame; start the MP4 if `mp4`."
+        video = Mp4Writer(Path(out).with_suffix('.mp4'), frame_ms, hold_ms) if mp4 else None   # a bad path fails here, child untouched
+        head = dict(out=str(out), height=first.shape[0], width=first.shape[1], frames=frames, frame_ms=frame_ms, hold_ms=hold_ms)
+        self._send((json.dumps(head) + '\n').encode()); self._send(memoryview(np.ascontiguousarray(first)).cast('B'))
+        self.shape, self.video = first.shape, video
 
     def add(self, rgba:np.ndarray):   # RGBA frame (height, width, 4), uint8; may be a view that changes after the call
-        "Pipe one frame; returns once the pipe has taken it."
+        "Pipe one frame to the GIF's process and convert it for the MP4's; returns once both have taken it."
         if self.shape is None: raise ValueError("no animation is open: call open first")
         if rgba.shape != self.shape or rgba.dtype != np.uint8: raise ValueError(f"frame of shape {rgba.shape} {rgba.dtype}, expected {self.shape} uint8")
         self._send(memoryview(np.ascontiguousarray(rgba)).cast('B'))
+        if self.video: self.video.add(rgba)
 
     def _send(self, data):
         try: self.proc.stdin.write(data)
@@ -209,13 +215,15 @@ def _close(self:Encoder, timeout:float=300) -> dict:
     "Wait for the files; what `GifWriter.close` says, plus `png` and `mp4` (what `Mp4Writer.close` says, or None)."
     try: self.proc.stdin.flush()
     except (BrokenPipeError, ValueError): raise RuntimeError(f"the encoder process stopped: {self._why()}") from None
+    video, self.video = self.video, None
+    mp4 = video.close() if video else None               # ffmpeg finishes while the GIF's process does
     answered = select.select([self.proc.stdout], [], [], timeout)[0]
     line = self.proc.stdout.readline() if answered else b''
     if not line:
         why = self._why() if answered else f"no answer in {timeout:g} s"
         self.kill(); raise RuntimeError(f"the encoder process failed: {why}")
     self.shape = None
-    return json.loads(line)
+    return {**json.loads(line), 'mp4': mp4}
 
 def _stop(self:Encoder, timeout:float=30):
     "Let the process end (no more animations)."
@@ -223,9 +231,11 @@ def _stop(self:Encoder, timeout:float=30):
     except (BrokenPipeError, subprocess.TimeoutExpired): self.kill()
 
 def _kill(self:Encoder):
-    "End the process now (after an error on the caller's side)."
+    "End the process now, and any MP4 being written (after an error on the caller's side)."
     if self.proc.poll() is None: self.proc.kill()
     self.proc.wait()
+    video, self.video = self.video, None
+    if video is not None: video.abandon()
 
 def _alive(self:Encoder) -> bool: return self.proc.poll() is None
 
