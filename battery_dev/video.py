@@ -216,7 +216,8 @@ def _close(self:Encoder, timeout:float=300) -> dict:
     try: self.proc.stdin.flush()
     except (BrokenPipeError, ValueError): raise RuntimeError(f"the encoder process stopped: {self._why()}") from None
     video, self.video = self.video, None
-    mp4 = video.close() if video else None               # ffmpeg finishes while the GIF's process does
+    try: mp4 = video.close() if video else None          # ffmpeg finishes while the GIF's process does
+    except BaseException: self.kill(); raise             # its answer unread: the child can't serve another animation
     answered = select.select([self.proc.stdout], [], [], timeout)[0]
     line = self.proc.stdout.readline() if answered else b''
     if not line:
