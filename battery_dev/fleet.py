@@ -261,7 +261,7 @@ def simulate_cell(params:dict, # a draw from `draw_cell`
     if caps.min() < END_OF_LIFE * caps[0]:
         raise FleetCellError(f"{cell_id}: died inside the test (capacity {caps.min() / caps[0]:.0%} of the first cycle's)")
     truth = _per_cycle_truth(sol, cycles)
-    truth['discharge_ah'] = [round(float(x), 6) for x in df.groupby('cycle')['discharge_ah'].max().to_numpy()]
+    truth['discharge_ah'] = [round(float(x), 6) for x in caps]
     return Cell(cell_id, _meta(params, st, sim, truth), df)
 
 # %% ../nbs/10_fleet.ipynb #77d49d6d

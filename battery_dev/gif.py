@@ -130,11 +130,11 @@ def gif_frame(idx:np.ndarray,             # palette indices of this frame (heigh
     if prev is None: top, left, sub, params = 0, 0, idx, {}
     else:
         if changed is None: changed = np.flatnonzero(idx.ravel() != prev.ravel())
-        r, c = np.divmod(changed, idx.shape[1])
-        if not len(changed): r, c = np.array([0]), np.array([0])       # nothing changed: one transparent pixel
-        top, left = r.min(), c.min()
-        sub = np.full((r.max() - top + 1, c.max() - left + 1), TRANSPARENT, np.uint8)
-        if len(changed): sub[r - top, c - left] = idx.ravel()[changed]
+        if len(changed):
+            r, c = np.divmod(changed, idx.shape[1]); top, left = r.min(), c.min()
+            sub = np.full((r.max() - top + 1, c.max() - left + 1), TRANSPARENT, np.uint8)
+            sub[r - top, c - left] = idx.ravel()[changed]
+        else: top, left, sub = 0, 0, np.full((1, 1), TRANSPARENT, np.uint8)   # nothing changed: one transparent pixel
         params = dict(transparency=TRANSPARENT)
     im = Image.fromarray(np.ascontiguousarray(sub))
     return b''.join(GifImagePlugin.getdata(im, (int(left), int(top)), duration=delay_ms, disposal=1, **params))
