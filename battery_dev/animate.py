@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['COLOURS', 'DASHES', 'STYLE', 'KEEP_FIGURES', 'grid_shape', 'figure_inches', 'legend_parts', 'display_values',
-           'axis_label', 'Animation', 'figure_for', 'keep_figure', 'plan_gif', 'frame_ms_for', 'write_animation',
-           'short_step', 'subtitle_of', 'render_gif']
+           'axis_label', 'Animation', 'figure_for', 'keep_figure', 'prepare_figure', 'plan_gif', 'frame_ms_for',
+           'write_animation', 'short_step', 'subtitle_of', 'render_gif']
 
 # %% ../nbs/03c_animate.ipynb #0a24cad5
 import math, time, textwrap, threading
@@ -182,6 +182,16 @@ def keep_figure(kept:dict):
     with _figures_lock:
         _figures[kept['key']] = kept; _figures.move_to_end(kept['key'])
         while len(_figures) > KEEP_FIGURES: _figures.popitem(last=False)
+
+# %% ../nbs/03c_animate.ipynb #22ba543f
+def prepare_figure(n:int=6,            # panels
+                   dpi:float=100) -> bool: # resolution (as `plan_gif` gives it)
+    "Make a figure for `n` panels at `dpi`, draw it once and keep it for the next animation, unless one is kept; True if made."
+    with _figures_lock:
+        if (n, float(dpi)) in _figures: return False
+    with matplotlib.rc_context(STYLE):
+        kept = _new_figure(n, dpi); kept['canvas'].draw()
+    keep_figure(kept); return True
 
 # %% ../nbs/03c_animate.ipynb #40d3fa73
 def _draw(self:Animation, title, subtitle, dpi, reuse=True):
