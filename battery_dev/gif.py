@@ -99,10 +99,16 @@ class PaletteMapper:
         "Indices, and the flat positions whose index differs from `prev`'s (None without `prev`)."
         v = np.ascontiguousarray(rgba).view('<u4').ravel()      # bytes R, G, B, A -> A<<24 | B<<16 | G<<8 | R
         if prev is None: return self._lookup(v & 0xFFFFFF).reshape(rgba.shape[:2]), None
-        i = np.flatnonzero(v != np.ascontiguousarray(prev[0]).view('<u4').ravel())   # colours that changed...
-        new = self._lookup(v[i] & 0xFFFFFF)
-        moved = new != prev[1].ravel()[i]                                           # ...and their index with them
-        idx = prev[1].copy(); idx.ravel()[i[moved]] = new[moved]
+        i = np.flatnonzero(v != np.ascontiguousarray(prev[0]).view('<u4').ravel())   # colours that changed
+        return self.map_changes(i, v[i], prev[1])
+
+    def map_changes(self, i:np.ndarray,        # flat positions of the pixels whose colour changed
+                    colours:np.ndarray,        # their new colours, 32-bit RGBA values (as `map` reads them)
+                    prev_idx:np.ndarray) -> tuple: # indices of the previous frame
+        "Indices after those pixels changed, and the flat positions whose index changed with them."
+        new = self._lookup(colours & 0xFFFFFF)
+        moved = new != prev_idx.ravel()[i]
+        idx = prev_idx.copy(); idx.ravel()[i[moved]] = new[moved]
         return idx, i[moved]
 
     def _lookup(self, key:np.ndarray) -> np.ndarray:
@@ -157,15 +163,36 @@ class GifWriter:
 # %% ../nbs/03_gif.ipynb #b586b2bd
 def _encode(self:GifWriter, rgba, delay):
     "On the worker thread: palette indices, then the GIF frame of what changed."
-    t1 = time.perf_counter(); idx, changed = self.to_index.map(rgba, self.prev)
+    t1 = time.perf_counter()
+    after_changes = self.prev is not None and self.prev[0] is None        # the last frame came as changes only
+    idx, changed = self.to_index.map(rgba, None if after_changes else self.prev)
     t2 = time.perf_counter(); data = gif_frame(idx, self.prev and self.prev[1], delay, changed); self.prev = (rgba, idx)
     self.timings['quantise'] += t2 - t1; self.timings['encode'] += time.perf_counter() - t2
     return data
 
+def _encode_changes(self:GifWriter, i, colours, delay):
+    "On the worker thread: the frame after the pixels at flat positions `i` took `colours`."
+    t1 = time.perf_counter(); idx, moved = self.to_index.map_changes(i, colours, self.prev[1])
+    t2 = time.perf_counter(); data = gif_frame(idx, self.prev[1], delay, moved); self.prev = (None, idx)
+    self.timings['quantise'] += t2 - t1; self.timings['encode'] += time.perf_counter() - t2
+    return data
+GifWriter._encode, GifWriter._encode_changes = _encode, _encode_changes
+
+# %% ../nbs/03_gif.ipynb #cfcd170f
 def _add(self:GifWriter, rgba:np.ndarray, # RGBA frame (height, width, 4); kept until encoded, so pass a copy
          delay_ms:int|None=None):          # this frame's delay (default: `frame_ms`)
     "Queue one frame; finished frames are written in order."
-    self.pending.append(self.worker.submit(self._encode, rgba, delay_ms or self.frame_ms)); self.frames += 1
+    self._queue(self._encode, rgba, delay_ms or self.frame_ms)
+
+def _add_changes(self:GifWriter, i:np.ndarray, # flat positions (row * width + column) of the pixels that changed
+                 colours:np.ndarray,          # their new colours as 32-bit RGBA values (little-endian R, G, B, A)
+                 delay_ms:int|None=None):
+    "Queue a frame given as the pixels that changed since the last one (not the first frame)."
+    if self.frames == 0: raise ValueError("the first frame is a whole frame: use add")
+    self._queue(self._encode_changes, i, colours, delay_ms or self.frame_ms)
+
+def _queue(self:GifWriter, fn, *args):
+    self.pending.append(self.worker.submit(fn, *args)); self.frames += 1
     while len(self.pending) > 3 or (self.pending and self.pending[0].done()): self.file.write(self.pending.popleft().result())
 
 def _close(self:GifWriter) -> dict:
@@ -174,7 +201,8 @@ def _close(self:GifWriter) -> dict:
     self.file.write(b';'); self.file.close(); self.worker.shutdown()
     return dict(path=str(self.out), bytes=self.out.stat().st_size, frames=self.frames, timings=self.timings)
 
-GifWriter._encode, GifWriter.add, GifWriter.close = _encode, _add, _close
+GifWriter._queue = _queue
+GifWriter.add, GifWriter.add_changes, GifWriter.close = _add, _add_changes, _close
 
 # %% ../nbs/03_gif.ipynb #b37871a7
 def write_gif(frames:list,        # RGBA frames (height, width, 4), in order

@@ -32,12 +32,13 @@ class Yuv420:
         self.offset = np.array([16.5, 128.5, 128.5], np.float32)               # +0.5: the cast to uint8 then rounds
         self.touched = np.zeros(n // 4, bool)                  # 2x2 blocks with a changed pixel, cleared after use
 
-    def __call__(self, rgba:np.ndarray) -> np.ndarray:         # (height, width, 4) uint8
+    def __call__(self, rgba:np.ndarray,                        # (height, width, 4) uint8
+                 changed:np.ndarray|None=None) -> np.ndarray:  # flat positions that changed since the last call, if known
         "The frame as Y, U, V planes in one buffer (reused: valid until the next call)."
         flat = np.ascontiguousarray(rgba).view('<u4').ravel()  # one 32-bit value a pixel
         if self.prev is None: self._whole(rgba); self.prev = flat.copy()
         else:
-            i = np.flatnonzero(flat != self.prev)              # pixels that changed since the last frame
+            i = np.flatnonzero(flat != self.prev) if changed is None else changed   # pixels that changed since the last frame
             if len(i): self._changed(rgba.reshape(-1, 4), i); self.prev[i] = flat[i]
         return self.buf
 
@@ -89,11 +90,12 @@ class Mp4Writer:
         self.yuv = Yuv420(height, width) if here else None
 
 # %% ../nbs/03a_video.ipynb #f9cfc54d
-def _add(self:Mp4Writer, frame:np.ndarray):  # RGBA frame (height, width, 4) uint8; RGB too when ffmpeg converts
+def _add(self:Mp4Writer, frame:np.ndarray,    # RGBA frame (height, width, 4) uint8; RGB too when ffmpeg converts
+         changed:np.ndarray|None=None):        # flat positions that changed since the last frame, if the caller knows
     "Send one frame to the encoder."
     t0 = time.perf_counter()
     if self.writer is None: self._start(*frame.shape)
-    self.writer.send(self.yuv(frame) if self.yuv else np.ascontiguousarray(frame)); self.frames += 1
+    self.writer.send(self.yuv(frame, changed) if self.yuv else np.ascontiguousarray(frame)); self.frames += 1
     self.seconds += time.perf_counter() - t0
 
 def _close(self:Mp4Writer) -> dict:
@@ -145,12 +147,20 @@ def check_mp4(path, limits:dict=MP4_LIMITS) -> dict:
 
 
 # %% ../nbs/03a_video.ipynb #e7c0d002
+def _read_exactly(src, n:int) -> bytearray:
+    buf = bytearray(n)
+    if src.readinto(buf) != n: sys.exit("encoder: the frames stopped before the last one")
+    return buf
+
 def _read_frames(src, h:int, w:int, n:int):
-    "The palette frame, then `n` frames, read from `src` as raw RGBA."
-    for _ in range(n + 1):
-        buf = bytearray(h * w * 4)
-        if src.readinto(buf) != len(buf): sys.exit("encoder: the frames stopped before the last one")
-        yield np.frombuffer(buf, np.uint8).reshape(h, w, 4)
+    "The palette frame (raw RGBA), then `n` frames: each a count, then a whole frame (count -1) or that many changes."
+    yield np.frombuffer(_read_exactly(src, h * w * 4), np.uint8).reshape(h, w, 4)
+    for _ in range(n):
+        count = int(np.frombuffer(_read_exactly(src, 8), '<i8')[0])
+        if count < 0: yield np.frombuffer(_read_exactly(src, h * w * 4), np.uint8).reshape(h, w, 4)
+        else:
+            data = _read_exactly(src, 8 * count)
+            yield np.frombuffer(data, '<i4', count), np.frombuffer(data, '<u4', count, 4 * count)
 
 def _write_gif(frames, head:dict) -> dict:
     "The GIF (mapped and compressed on `GifWriter`'s thread) and the still PNG of the palette frame."
@@ -160,11 +170,13 @@ def _write_gif(frames, head:dict) -> dict:
     first = next(frames)                                  # the frame that shows every colour: palette and still
     gif = GifWriter(out, first, head['frame_ms'])
     Image.fromarray(first).convert('RGB').save(out.with_suffix('.png'))
-    for k, f in enumerate(frames): gif.add(f, head['hold_ms'] if k == n - 1 else None)
+    for k, f in enumerate(frames):
+        delay = head['hold_ms'] if k == n - 1 else None
+        gif.add_changes(*f, delay) if isinstance(f, tuple) else gif.add(f, delay)
     return {**gif.close(), 'png': str(out.with_suffix('.png'))}
 
 def encode_stdio():
-    "GIF process: per animation, a JSON header line, then the palette frame and the frames (raw RGBA) on stdin; a JSON line of the files' facts on stdout."
+    "GIF process: per animation, a JSON header line, then the palette frame and the frames on stdin; a JSON line of the files' facts on stdout."
     import PIL.Image, battery_dev.gif                     # imported before the first header: ready when it comes
     src = sys.stdin.buffer
     while line := src.readline():                         # stdin closed: no more animations
@@ -179,7 +191,7 @@ class Encoder:
         self.errors = tempfile.TemporaryFile()
         self.proc = subprocess.Popen([sys.executable, '-c', 'from battery_dev.video import encode_stdio; encode_stdio()'],
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.errors)
-        self.shape, self.video = None, None
+        self.shape, self.video, self.last = None, None, None
         try: fcntl.fcntl(self.proc.stdin.fileno(), fcntl.F_SETPIPE_SZ, 1 << 20)  # a frame in 4 writes, not 53 (Linux)
         except (OSError, AttributeError): pass
 
@@ -191,24 +203,32 @@ class Encoder:
         video = Mp4Writer(Path(out).with_suffix('.mp4'), frame_ms, hold_ms) if mp4 else None   # a bad path fails here, child untouched
         head = dict(out=str(out), height=first.shape[0], width=first.shape[1], frames=frames, frame_ms=frame_ms, hold_ms=hold_ms)
         self._send((json.dumps(head) + '\n').encode()); self._send(memoryview(np.ascontiguousarray(first)).cast('B'))
-        self.shape, self.video = first.shape, video
+        self.shape, self.video, self.last = first.shape, video, None
 
     def add(self, rgba:np.ndarray):   # RGBA frame (height, width, 4), uint8; may be a view that changes after the call
-        "Pipe one frame to the GIF's process and convert it for the MP4's; returns once both have taken it."
+        "Send one frame to the GIF's process (whole the first time, then the pixels that changed) and to the MP4's."
         if self.shape is None: raise ValueError("no animation is open: call open first")
         if rgba.shape != self.shape or rgba.dtype != np.uint8: raise ValueError(f"frame of shape {rgba.shape} {rgba.dtype}, expected {self.shape} uint8")
-        self._send(memoryview(np.ascontiguousarray(rgba)).cast('B'))
-        if self.video: self.video.add(rgba)
+        rgba = np.ascontiguousarray(rgba); v = rgba.view('<u4').ravel()      # one 32-bit value a pixel
+        if self.last is None:
+            i = None; self._send(np.int64(-1).tobytes()); self._send(memoryview(rgba).cast('B')); self.last = v.copy()
+        else:
+            i = np.flatnonzero(v != self.last).astype(np.int32); colours = v[i]; self.last[i] = colours
+            self._send(np.int64(len(i)).tobytes() + i.tobytes() + colours.tobytes())
+        if self.video: self.video.add(rgba, i)
 
-    def _send(self, data):
-        try: self.proc.stdin.write(data)
-        except (BrokenPipeError, ValueError): raise RuntimeError(f"the encoder process stopped: {self._why()}") from None
+# %% ../nbs/03a_video.ipynb #108e396a
+def _send(self:Encoder, data):
+    try: self.proc.stdin.write(data)
+    except (BrokenPipeError, ValueError): raise RuntimeError(f"the encoder process stopped: {self._why()}") from None
 
-    def _why(self) -> str:
-        "The child's last line of error (it is stopped first)."
-        self.kill(); self.errors.seek(0)
-        err = self.errors.read().decode(errors='replace').strip().splitlines()
-        return err[-1] if err else f"exit status {self.proc.returncode}"
+def _why(self:Encoder) -> str:
+    "The child's last line of error (it is stopped first)."
+    self.kill(); self.errors.seek(0)
+    err = self.errors.read().decode(errors='replace').strip().splitlines()
+    return err[-1] if err else f"exit status {self.proc.returncode}"
+
+Encoder._send, Encoder._why = _send, _why
 
 # %% ../nbs/03a_video.ipynb #e7c0d00c
 def _close(self:Encoder, timeout:float=300) -> dict:
