@@ -192,7 +192,7 @@ class Encoder:
         self.proc = subprocess.Popen([sys.executable, '-c', 'from battery_dev.video import encode_stdio; encode_stdio()'],
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.errors)
         self.shape, self.video, self.last = None, None, None
-        try: fcntl.fcntl(self.proc.stdin.fileno(), fcntl.F_SETPIPE_SZ, 1 << 20)  # a frame in 4 writes, not 53 (Linux)
+        try: fcntl.fcntl(self.proc.stdin.fileno(), fcntl.F_SETPIPE_SZ, 1 << 20)  # a whole frame in 4 writes, not 53 (Linux)
         except (OSError, AttributeError): pass
 
     def open(self, out,                     # path of the GIF; the MP4 and the PNG go beside it
