@@ -184,9 +184,11 @@ def keep_figure(kept:dict):
         while len(_figures) > KEEP_FIGURES: _figures.popitem(last=False)
 
 # %% ../nbs/03c_animate.ipynb #22ba543f
-def prepare_figure(n:int=6,            # panels
-                   dpi:float=100) -> bool: # resolution (as `plan_gif` gives it)
-    "Make a figure for `n` panels at `dpi`, draw it once and keep it for the next animation, unless one is kept; True if made."
+def prepare_figure(frames:int=60,       # frames the animation will have
+                   dpi:float=100,        # resolution asked for
+                   n:int=6) -> bool:     # panels (`rank_panels` shows at most six)
+    "Make the figure `render_gif` will want for `n` panels, draw it once and keep it, unless one is kept; True if made."
+    dpi = plan_gif(n, frames, dpi)[1]                  # the resolution render_gif will use
     with _figures_lock:
         if (n, float(dpi)) in _figures: return False
     with matplotlib.rc_context(STYLE):

@@ -26,8 +26,8 @@ def make_gif(cfg:Config,               # a configuration (validated again here)
     t0 = time.perf_counter()
     cfg = validate_config(cfg)
     start_pybamm_forkserver()                        # PyBaMM loads in the workers' forkserver...
-    from battery_dev.animate import render_gif, prepare_figure, plan_gif   # ...while matplotlib loads here
-    prepare_figure(6, plan_gif(6, frames or cfg.frames, dpi)[1])            # and a figure is made (see 03c)
+    from battery_dev.animate import render_gif, prepare_figure   # ...while matplotlib loads here
+    prepare_figure(frames or cfg.frames, dpi)                     # and a figure is made (see 03c)
     t1 = time.perf_counter()
     comp = simulate(cfg, timeout=timeout)
     t2 = time.perf_counter()
