@@ -71,7 +71,7 @@ pipeline: $(STAMP)
 coverage-hook: $(STAMP)
 	@$(BIN)/python tools/coverage_hook.py
 
-# Run notebooks in place keeping their outputs, which the docs show: make outputs NB="nbs/01_config.ipynb ..."
+# Run notebooks in place keeping their outputs, which the docs show: make outputs NB="nbs/compare/01_config.ipynb ..."
 outputs: $(STAMP)
 	$(BIN)/python tools/keep_outputs.py $(NB)
 

@@ -23,9 +23,12 @@ setuptools.setup(
     author_email=cfg['author_email'],
     license='Apache-2.0',
     url=cfg['git_url'],
-    packages=setuptools.find_packages(include=['battery_dev', 'battery_dev.*']),
+    # the data folders are packages too (namespace packages without __init__.py), so setuptools ships their files
+    # without warning that 'battery_dev.data' is absent from the packages
+    packages=setuptools.find_namespace_packages(include=['battery_dev', 'battery_dev.*'], exclude=['*.__pycache__']),
+    package_dir={'': '.'},   # a plain layout: an editable install is one .pth line, with no meta-path finder and its notice
     include_package_data=True,
-    package_data={'battery_dev': ['data/*', 'data/**/*']},
+    package_data={'battery_dev.data': ['*'], 'battery_dev.data.cycling': ['*'], 'battery_dev.data.forecast': ['*']},
     python_requires=f">={cfg['min_python']}",
     install_requires=requirements,
     extras_require={'dev': dev_requirements + pipeline_requirements, 'pipeline': pipeline_requirements},

@@ -12,15 +12,15 @@ from .core import BadInput, start_pybamm_forkserver
 
 # %% ../nbs/20_cli.ipynb #ba856550
 COMMANDS = {  # name: (module, function, one-line help)
-    'random':   ('battery_dev.build',    'random_main',   'draw a random comparison configuration (JSON)'),
-    'gif':      ('battery_dev.pipeline', 'gif_main',      'simulate a configuration and write its GIF and MP4'),
-    'parse':    ('battery_dev.parse',    'parse_main',    'turn a plain-word request into a configuration (JSON)'),
-    'post':     ('battery_dev.bot',      'post_main',     'post a random comparison (outbox by default)'),
-    'mentions': ('battery_dev.bot',      'mentions_main', 'answer new mentions (outbox by default)'),
-    'cells':    ('battery_dev.loaders',  'cells_main',    'describe or convert cycler data files'),
-    'xserver':  ('battery_dev.xserver',  'xserver_main',  'serve a local X-compatible API for trying the bot'),
-    'forecast': ('battery_dev.forecast', 'forecast_main', 'generate, train, evaluate, predict cycling profiles'),
-    'bench':    ('battery_dev.bench',    'bench_main',    'benchmark GIF making against PyBaMM create_gif'),
+    'random':   ('battery_dev.compare.build',       'random_main',    'draw a random comparison configuration (JSON)'),
+    'gif':      ('battery_dev.compare.make',        'gif_main',       'simulate a configuration and write its GIF and MP4'),
+    'parse':    ('battery_dev.compare.parse',       'parse_main',     'turn a plain-word request into a configuration (JSON)'),
+    'post':     ('battery_dev.bot.jobs',            'post_main',      'post a random comparison (outbox by default)'),
+    'mentions': ('battery_dev.bot.jobs',            'mentions_main',  'answer new mentions (outbox by default)'),
+    'cells':    ('battery_dev.forecast.loaders',    'cells_main',     'describe or convert cycler data files'),
+    'xserver':  ('battery_dev.standins.xserver',    'xserver_main',   'serve a local X-compatible API for trying the bot'),
+    'forecast': ('battery_dev.forecast.evaluate',   'forecast_main',  'generate, train, evaluate, predict cycling profiles'),
+    'bench':    ('battery_dev.compare.bench',       'bench_main',     'benchmark GIF making against PyBaMM create_gif'),
 }
 PYBAMM_COMMANDS = ('gif',)  # commands that simulate at once: their PyBaMM worker starts before their module is imported
 
@@ -52,6 +52,9 @@ def main(argv:list[str]|None=None) -> int:
         print(f"battery-dev {name}: {e}", file=sys.stderr); return 2
     except KeyboardInterrupt:
         print(f"battery-dev {name}: interrupted", file=sys.stderr); return 130
+    except BrokenPipeError:   # the reader went away (`battery-dev cells info ... | head`): stop quietly, as `cat` does
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())   # nothing more to flush at exit
+        return 141            # 128 + SIGPIPE, the shell's status for a writer whose pipe closed
 
 # %% ../nbs/20_cli.ipynb #6c0539e3
 def exit_now(status:int):

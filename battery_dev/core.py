@@ -33,7 +33,7 @@ def dumps(obj, indent:int|None=2) -> str:
     return json.dumps(obj, indent=indent, sort_keys=True, ensure_ascii=False)
 
 # %% ../nbs/00_core.ipynb #c0fe0002
-PYBAMM_PRELOAD = ['battery_dev.simulate', 'pybamm']   # what the forkserver imports before it forks a worker
+PYBAMM_PRELOAD = ['battery_dev.compare.simulate', 'pybamm']   # what the forkserver imports before it forks a worker
 
 def start_pybamm_forkserver():
     "Start the forkserver that preloads PyBaMM for the simulation workers, if it is not running; returns at once."

@@ -7,7 +7,7 @@ The same script runs locally (`make docs`) and in the deploy workflow.
 
 usage: python tools/build_docs.py [--readme-only]
 """
-import json, os, re, shutil, subprocess, sys, warnings
+import posixpath, json, os, re, shutil, subprocess, sys, warnings
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -87,16 +87,23 @@ def convert_cell(cell):
                  outputs=outputs, execution_count=None)]
 
 
-NB_LINK = re.compile(r'\]\((?:\./)?([\w.-]+\.ipynb)(#[^)]*)?\)')
+NB_LINK = re.compile(r'\]\((?:\./)?([\w./-]+\.ipynb)(#[^)]*)?\)')
 
 
-def convert_nb(nb, depth=0, renames=None):
-    "A processed notebook -> one myst-nb renders; `renames` maps notebook file names to their pages' names."
+def page_link(target, here, pages):
+    "A link from notebook `here` to notebook `target` (relative to it) -> the same link to the target's page source."
+    dest = posixpath.normpath(posixpath.join(posixpath.dirname(here), target))
+    if dest not in pages: return target
+    return posixpath.relpath(pages[dest] + '.ipynb', posixpath.dirname(here) or '.')
+
+
+def convert_nb(nb, depth=0, renames=None, here='index.ipynb'):
+    "A processed notebook -> one myst-nb renders; `renames` maps notebook paths (from nbs/) to their pages' names."
     cells = [c for cell in nb['cells'] for c in convert_cell(cell)]
     for c in cells:
         if c['cell_type'] != 'markdown': continue
         c['source'] = local_links(c['source'], depth)
-        if renames: c['source'] = NB_LINK.sub(lambda m: f"]({renames.get(m.group(1), m.group(1))}{m.group(2) or ''})", c['source'])
+        if renames: c['source'] = NB_LINK.sub(lambda m: f"]({page_link(m.group(1), here, renames)}{m.group(2) or ''})", c['source'])
     for i, c in enumerate(cells): c['id'] = f'c{i}'
     return dict(nbformat=4, nbformat_minor=5, cells=cells,
                 metadata={'kernelspec': {'display_name': 'python3', 'language': 'python', 'name': 'python3'},
@@ -124,7 +131,7 @@ def write_readme(proc):
     parts = ['<!-- Generated from nbs/index.ipynb by tools/build_docs.py: edit the notebook, not this file. -->']
     for c in nb['cells']:
         if c['cell_type'] == 'markdown':
-            parts.append(re.sub(r'\]\((images/[^)]+|[\w.-]+\.ipynb(?:#[^)]*)?)\)', r'](nbs/\1)', c['source']))   # paths from the repo's root
+            parts.append(re.sub(r'\]\((images/[^)]+|[\w.-][\w./-]*\.ipynb(?:#[^)]*)?)\)', r'](nbs/\1)', c['source']))   # paths from the repo's root
         else:
             if 'remove-input' not in c['metadata'].get('tags', []): parts.append(f"```python\n{c['source']}\n```")
             for o in c['outputs']:
@@ -158,6 +165,10 @@ def page_of(raw, rel):
     return (rel.parent / Path(fm.get('output-file', rel.name)).stem).as_posix()
 
 
+SECTIONS = [('Core', ''), ('Compare and animate', 'compare'), ('The bot', 'bot'), ('Forecasting', 'forecast'),
+            ('Guides', 'guides'), ('Scheduled runs', 'runs'), ('Test stand-ins', 'standins'), ('Tests', 'tests')]
+
+
 def build_site(proc):
     from nbdev.config import get_config
     cfg = get_config()
@@ -170,9 +181,9 @@ def build_site(proc):
             for o in c.get('outputs', []):
                 md = src_text(dict(source=(o.get('data') or {}).get('text/markdown', '')))
                 ANCHORS.update((page[rel] + '.html', h.strip().lower()) for h in re.findall(r'^#{2,4} (.+)$', md, re.M))
-    renames = {rel.name: Path(page[rel]).name + '.ipynb' for rel in nbs}   # links between notebooks name source files
+    renames = {rel.as_posix(): page[rel] for rel in nbs}   # links between notebooks name source files
     for rel, raw in nbs.items():
-        nb = convert_nb(raw, depth=len(rel.parts) - 1, renames=renames)
+        nb = convert_nb(raw, depth=len(rel.parts) - 1, renames=renames, here=rel.as_posix())
         if rel.as_posix() == 'index.ipynb': index = nb; continue
         dest = SRC / f'{page[rel]}.ipynb'; dest.parent.mkdir(parents=True, exist_ok=True)
         dest.write_text(json.dumps(nb, indent=1))
@@ -180,10 +191,12 @@ def build_site(proc):
         if p.suffix not in ('.ipynb', '.yml', '.py'):
             dest = SRC / p.relative_to(proc); dest.parent.mkdir(parents=True, exist_ok=True); shutil.copy2(p, dest)
     pages = [page[rel] for rel in nbs if rel.as_posix() != 'index.ipynb']
-    modules = [p for p in pages if not p.startswith('runs/')]
-    runs = [p for p in pages if p.startswith('runs/')]
-    toc = '```{toctree}\n:caption: Modules\n:maxdepth: 1\n\n' + '\n'.join(modules) + '\n```\n'
-    if runs: toc += '\n```{toctree}\n:caption: Scheduled runs\n:maxdepth: 1\n\n' + '\n'.join(runs) + '\n```\n'
+    toc = ''
+    for caption, folder in SECTIONS:   # the sidebar by job, then guides, test stand-ins, tests-only pages and runs
+        group = [p for p in pages if (p.split('/')[0] if '/' in p else '') == folder]
+        if group: toc += f'```{{toctree}}\n:caption: {caption}\n:maxdepth: 1\n\n' + '\n'.join(group) + '\n```\n\n'
+    unplaced = [p for p in pages if (p.split('/')[0] if '/' in p else '') not in {f for _, f in SECTIONS}]
+    assert not unplaced, f"notebooks in a folder with no docs section (add it to SECTIONS): {unplaced}"
     index['cells'].append(dict(cell_type='markdown', metadata={}, source='## Contents\n\n' + toc))
     (SRC / 'index.ipynb').write_text(json.dumps(index, indent=1))
     (SRC / 'conf.py').write_text(CONF.format(title=cfg.title, author=cfg.author, copyright=cfg.copyright,

@@ -2,7 +2,7 @@
 
 A notebook's tests run its cells in an IPython shell, where code is compiled under names like `<ipython-input-3-...>`
 that coverage cannot attribute to any file; the exported module itself is never imported by its own notebook. Here
-every cell whose code nbdev exported (found in `battery_dev/*.py` after its `# %% ../nbs/NAME.ipynb #id` marker)
+every cell whose code nbdev exported (found in `battery_dev/**/*.py` after its `# %% ../nbs/NAME.ipynb #id` marker, `../../nbs/...` in subpackages)
 is compiled under the module's path with its line numbers shifted to the module's, so the lines it runs count as
 that module's lines, and tracebacks point into the module. Everything else is nbdev_test unchanged.
 
@@ -12,7 +12,7 @@ import ast, linecache, re, sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-MARKER = re.compile(r'^# %% \.\./nbs/.*$')
+MARKER = re.compile(r'^# %% (?:\.\./)+nbs/.*$')
 DIRECTIVE = re.compile(r'^\s*#\s*\|')
 
 
@@ -27,7 +27,7 @@ def code_of(cell:str) -> tuple[str, int]:
 def module_index(lib:Path=ROOT / 'battery_dev') -> dict[str, tuple[str, int]]:
     "Exported block text -> (module path, line number before the block's first line)."
     index = {}
-    for py in sorted(lib.glob('*.py')):
+    for py in sorted(lib.rglob('*.py')):
         lines = py.read_text(encoding='utf-8').splitlines()
         marks = [i for i, l in enumerate(lines) if MARKER.match(l)] + [len(lines)]
         for a, b in zip(marks, marks[1:]):

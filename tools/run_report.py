@@ -42,7 +42,7 @@ def main(argv=None):
     ap.add_argument('--out', required=True); ap.add_argument('--params', default='params.yaml')
     a = ap.parse_args(argv)
     import yaml, papermill
-    from battery_dev.forecast_model import TrainConfig
+    from battery_dev.forecast.forecaster import TrainConfig
     params = yaml.safe_load(Path(a.params).read_text())
     names = set(papermill.inspect_notebook(str(NOTEBOOK)))
     nb_params = notebook_parameters(params, a.fleet, a.out, names, {f.name for f in fields(TrainConfig)})
