@@ -55,7 +55,7 @@ if __name__ == '__main__':
     if coverage:
         rep = coverage_report()
         print(rep.rstrip())
-        total = rep.strip().splitlines()[-1].split()[-1]
+        total = next(l.split()[-1] for l in rep.splitlines() if l.startswith('TOTAL'))   # lines after it may say what was skipped
         low = [l.split()[0] for l in rep.splitlines()[2:-2] if l.split() and l.split()[-1].rstrip('%').isdigit()
                and int(l.split()[-1].rstrip('%')) < 70]
         print(f"coverage: {total} of battery_dev's lines over every notebook run and its child processes"

@@ -13,7 +13,7 @@ from ..core import *
 from .config import *
 from .config import is_input, VARIABLES, x_variable, discharge_hours
 from .build import pybamm_model, pybamm_parameters, pybamm_experiment
-import os, re, sys, json, time, pickle, logging, threading, subprocess, importlib, traceback
+import os, re, sys, json, time, pickle, signal, logging, threading, subprocess, importlib, traceback
 from collections import OrderedDict
 import multiprocessing as mp
 from concurrent.futures import ThreadPoolExecutor
@@ -301,9 +301,12 @@ _BUILT = OrderedDict()   # in a worker process: build key -> built pybamm.Simula
 
 def _error_text(e) -> str: return str(e) if isinstance(e, SimulationFailed) else f"{type(e).__name__}: {e}"
 
+def _exit_quietly(signum, frame): raise SystemExit(0)
+
 def _serve(conn):
     "Worker loop: run each (config dict, job indices) received; reply (status, Comparison or message, build keys kept)."
-    while True:
+    signal.signal(signal.SIGTERM, _exit_quietly)   # ended with its parent (SIGTERM): exit as a normal process does,
+    while True:                                    # running exit handlers, with no traceback
         try: msg = conn.recv()
         except (EOFError, OSError): return
         if msg is None: return
