@@ -285,7 +285,7 @@ def upload_video(self:BlueskyChannel, path:str|Path, alt:str='') -> dict:
     if job.get('error') == 'already_exists': log(f"bluesky: the video service already has {p.name} (job {job['jobId']}); using its blob")
     end = time.time() + self.video_wait
     while not isinstance(job.get('blob'), dict):
-        if job.get('state') == 'JOB_STATE_FAILED': raise VideoUnavailable(f"bluesky: the video service failed to process {p.name} ({_said(status, ans)})")
+        if job.get('state') == 'JOB_STATE_FAILED': raise VideoUnavailable(f"bluesky: the video service failed to process {p.name} (job {job['jobId']}: {job.get('error')}: {job.get('message')})")
         if time.time() >= end: raise VideoUnavailable(f"bluesky: the video service did not process {p.name} within {self.video_wait:g} s (job {job['jobId']}, {job.get('state')})")
         time.sleep(min(self.video_poll, max(0.0, end - time.time())))
         status, ans = self._video('job status', 'app.bsky.video.getJobStatus', params=dict(jobId=job['jobId']))
