@@ -248,9 +248,11 @@ def _video(self:BlueskyChannel, what:str, nsid:str, token:str|None=None, params:
                 except ValueError: return r.status_code, {'message': r.text[:200]}
             msg = f"{r.status_code} {r.text[:200]}"
         except httpx.TransportError as e: msg = str(e) or type(e).__name__
-        if attempt == self.max_retries: raise VideoUnavailable(f"bluesky: video service: {what}: {msg} (after {attempt + 1} attempts)")
-        wait = self.backoff * 2**attempt; log(f"bluesky: video service: {what}: {msg}; retrying in {wait:.1f} s"); time.sleep(wait)
+        msg = f"bluesky: video service: {what}: {msg}"
+        if attempt == self.max_retries: raise VideoUnavailable(f"{msg} (after {attempt + 1} attempts)")
+        wait = self.backoff * 2**attempt; log(f"{msg}; retrying in {wait:.1f} s"); time.sleep(wait)
 
+# %% ../../nbs/bot/05_bluesky.ipynb #c96c7cce
 def _said(status:int, ans:dict) -> str:
     "What a video service answer says, for a message."
     js = read_job(ans)
@@ -259,40 +261,61 @@ def _said(status:int, ans:dict) -> str:
 # %% ../../nbs/bot/05_bluesky.ipynb #57e24a9d
 @patch
 def video_limits(self:BlueskyChannel, size:int) -> dict:
-    "The video service's upload limits if this account may post a video of `size` bytes now; VideoUnavailable saying why not."
+    "The video service's upload limits if this account may post a video of `size` bytes now; else VideoUnavailable."
     s = self._run('read session', lambda: self.client.com.atproto.server.get_session())
     if s.email_confirmed is False:
-        raise VideoUnavailable("bluesky: the account's e-mail address is not verified; Bluesky takes video only from verified accounts")
-    status, lim = self._video('upload limits', 'app.bsky.video.getUploadLimits', self.service_token(self.video_did, 'app.bsky.video.getUploadLimits'))
+        raise VideoUnavailable("bluesky: the account's e-mail address is not verified; "
+                               "Bluesky takes video only from verified accounts")
+    token = self.service_token(self.video_did, 'app.bsky.video.getUploadLimits')
+    status, lim = self._video('upload limits', 'app.bsky.video.getUploadLimits', token)
     if status != 200: raise VideoUnavailable(f"bluesky: video service: upload limits: {_said(status, lim)}")
-    if not lim.get('canUpload') or lim.get('remainingDailyVideos', 1) < 1 or lim.get('remainingDailyBytes', size) < size:
-        raise VideoUnavailable(f"bluesky: this account may not upload video now ({lim.get('message') or lim.get('error') or 'daily limits reached'}; "
-                               f"{lim.get('remainingDailyVideos')} videos and {lim.get('remainingDailyBytes')} bytes left today)")
+    videos, size_left = lim.get('remainingDailyVideos'), lim.get('remainingDailyBytes')
+    if not lim.get('canUpload') or (videos is not None and videos < 1) or (size_left is not None and size_left < size):
+        why = lim.get('message') or lim.get('error') or 'daily limits reached'
+        raise VideoUnavailable(f"bluesky: this account may not upload video now ({why}; "
+                               f"{videos} videos and {size_left} bytes left today)")
     return lim
 
 # %% ../../nbs/bot/05_bluesky.ipynb #fdd1c169
 @patch
-def upload_video(self:BlueskyChannel, path:str|Path, alt:str='') -> dict:
-    "Send the MP4 through the video service and wait until it is processed: a media dict whose blob plays; VideoUnavailable otherwise."
-    p = Path(path); data = p.read_bytes()
-    if len(data) > self.rules.media['video/mp4']: raise VideoUnavailable(f"bluesky: {p.name} is {len(data):,} bytes, over {self.rules.media['video/mp4']:,}")
-    self.video_limits(len(data))
-    token = self.service_token(did_web(self._pds), 'com.atproto.repo.uploadBlob', time.time() + self.video_wait + 300)
+def _start_job(self:BlueskyChannel, p:Path, data:bytes) -> dict:
+    "Send the MP4 to the video service with a service token for our PDS; the job's status."
+    pds = self.client._session.pds_endpoint or self._pds    # a refreshed session may name another PDS
+    token = self.service_token(did_web(pds), 'com.atproto.repo.uploadBlob', time.time() + self.video_wait + 300)
     status, ans = self._video('upload', 'app.bsky.video.uploadVideo', token, dict(did=self.did, name=p.name), data)
     job = read_job(ans)
     if status in (401, 403): raise VideoUnavailable(f"bluesky: the video service refused our service token ({_said(status, ans)})")
-    if not job.get('jobId') and not job.get('blob'): raise VideoUnavailable(f"bluesky: the video service refused {p.name} ({_said(status, ans)})")
+    if not (job.get('jobId') or job.get('blob')): raise VideoUnavailable(f"bluesky: the video service refused {p.name} ({_said(status, ans)})")
     if job.get('error') == 'already_exists': log(f"bluesky: the video service already has {p.name} (job {job['jobId']}); using its blob")
+    return job
+
+# %% ../../nbs/bot/05_bluesky.ipynb #0f68c6eb
+@patch
+def _finish_job(self:BlueskyChannel, job:dict, name:str) -> dict:
+    "The blob of a video job, polled for at most `video_wait` seconds; VideoUnavailable if it fails or the wait runs out."
     end = time.time() + self.video_wait
     while not isinstance(job.get('blob'), dict):
-        if job.get('state') == 'JOB_STATE_FAILED': raise VideoUnavailable(f"bluesky: the video service failed to process {p.name} (job {job['jobId']}: {job.get('error')}: {job.get('message')})")
-        if time.time() >= end: raise VideoUnavailable(f"bluesky: the video service did not process {p.name} within {self.video_wait:g} s (job {job['jobId']}, {job.get('state')})")
+        jid, state = job.get('jobId'), job.get('state')
+        if state == 'JOB_STATE_FAILED':
+            raise VideoUnavailable(f"bluesky: the video service failed to process {name} (job {jid}: {job.get('error')}: {job.get('message')})")
+        if time.time() >= end:
+            raise VideoUnavailable(f"bluesky: the video service did not process {name} within {self.video_wait:g} s (job {jid}, {state})")
         time.sleep(min(self.video_poll, max(0.0, end - time.time())))
-        status, ans = self._video('job status', 'app.bsky.video.getJobStatus', params=dict(jobId=job['jobId']))
-        if status != 200: raise VideoUnavailable(f"bluesky: video service: job {job['jobId']}: {_said(status, ans)}")
+        status, ans = self._video('job status', 'app.bsky.video.getJobStatus', params=dict(jobId=jid))
+        if status != 200: raise VideoUnavailable(f"bluesky: video service: job {jid}: {_said(status, ans)}")
         job = read_job(ans)
-    png = p.with_suffix('.png')
-    return dict(id=job['blob']['ref']['$link'], kind='video', blob=job['blob'], alt=alt, aspect=_size(p), path=str(p), job=job['jobId'],
+    return job['blob']
+
+# %% ../../nbs/bot/05_bluesky.ipynb #b8b678f1
+@patch
+def upload_video(self:BlueskyChannel, path:str|Path, alt:str='') -> dict:
+    "The MP4 sent through the video service and processed: a media dict whose blob plays; else VideoUnavailable."
+    p = Path(path); data = p.read_bytes(); limit = self.rules.media['video/mp4']
+    if len(data) > limit: raise VideoUnavailable(f"bluesky: {p.name} is {len(data):,} bytes, over {limit:,}")
+    self.video_limits(len(data))
+    job = self._start_job(p, data)
+    blob, png = self._finish_job(job, p.name), p.with_suffix('.png')
+    return dict(id=blob['ref']['$link'], kind='video', blob=blob, alt=alt, aspect=_size(p), path=str(p), job=job.get('jobId'),
                 fallback=str(png) if png.is_file() else None, expires=time.time() + 1800)
 
 # %% ../../nbs/bot/05_bluesky.ipynb #57060f0c

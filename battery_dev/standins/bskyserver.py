@@ -204,7 +204,8 @@ def _getServiceAuth(self:BlueskyServer, q, j, raw, headers):
     exp = int(q.get('exp', [now + 60])[0])
     if not aud.startswith('did:'): raise XrpcError(400, 'InvalidRequest', f'aud must be a DID: {aud}')
     if exp < now: raise XrpcError(400, 'BadExpiration', 'expiration is in past')
-    if exp - now > (3600 if lxm else 60): raise XrpcError(400, 'BadExpiration', 'cannot request a token with an expiration more than an hour in the future' if lxm else 'cannot request a method-less token expiring more than a minute in the future')
+    if exp - now > (3600 if lxm else 60):
+        raise XrpcError(400, 'BadExpiration', f"cannot request a{'' if lxm else ' method-less'} token expiring more than {'an hour' if lxm else 'a minute'} ahead")
     return dict(token=self._sign(dict(iss=did, aud=aud, lxm=lxm, exp=exp, iat=int(now), jti=secrets.token_hex(8))))
 
 @patch
@@ -333,7 +334,8 @@ def _limits(self:BlueskyServer, did:str) -> dict:
     a = self.accounts[did]
     day = [n for t, n in a['videos'] if t > time.time() - 86400]
     left = dict(remainingDailyVideos=max(0, a['daily_videos'] - len(day)), remainingDailyBytes=max(0, a['daily_bytes'] - sum(day)))
-    if not a['email_confirmed']: return dict(canUpload=False, error='unconfirmed_email', message='You must verify your email address before uploading videos')
+    if not a['email_confirmed']:
+        return dict(canUpload=False, error='unconfirmed_email', message='You must verify your email address before uploading videos')
     if not (left['remainingDailyVideos'] and left['remainingDailyBytes']):
         return dict(canUpload=False, **left, error='daily_limit', message='You have reached your daily video upload limit')
     return dict(canUpload=True, **left)
@@ -352,12 +354,15 @@ def _uploadVideo(self:BlueskyServer, q, j, raw, headers):
     if headers.get('Content-Type') != 'video/mp4': raise XrpcError(400, 'InvalidRequest', 'Content-Type must be video/mp4')
     sha = hashlib.sha256(raw).hexdigest()
     with self._lock:
-        old = next((k for k in self.jobs.values() if (k['did'], k['sha']) == (did, sha) and self._advance(k)['state'] != 'JOB_STATE_FAILED'), None)
-        if old: raise XrpcError(409, 'already_exists', 'Video already processed', body=dict(did=did, jobId=old['jobId'], state=old['state'],
-                                                                                          error='already_exists', message='Video already processed'))
+        same = [k for k in self.jobs.values() if (k['did'], k['sha']) == (did, sha)]
+        old = next((k for k in same if self._advance(k)['state'] != 'JOB_STATE_FAILED'), None)
+        if old:
+            said = dict(did=did, jobId=old['jobId'], state=old['state'], error='already_exists', message='Video already processed')
+            raise XrpcError(409, 'already_exists', said['message'], body=said)
         lim = self._limits(did)
         if not lim['canUpload'] or len(raw) > lim['remainingDailyBytes']:
-            raise XrpcError(400, lim.get('error', 'daily_limit'), lim.get('message', ''), body={'jobStatus': dict(did='', jobId='', state='', error=lim.get('error', 'daily_limit'))})
+            why = lim.get('error', 'daily_limit')
+            raise XrpcError(400, why, lim.get('message', ''), body={'jobStatus': dict(did='', jobId='', state='', error=why)})
         self.accounts[did]['videos'].append((time.time(), len(raw)))
         job = dict(jobId=secrets.token_hex(10), did=did, sha=sha, data=raw, token=headers['Authorization'][7:], mode=self.video_mode,
                    seconds=self.video_seconds, t=time.time(), state='JOB_STATE_CREATED')
@@ -373,11 +378,14 @@ def _advance(self:BlueskyServer, job:dict) -> dict:
     if job['state'] in _JOB_DONE: return job
     age = time.time() - job['t']
     if job['mode'] == 'stuck': job.update(state='JOB_STATE_ENCODING', progress=50)
-    elif age < job['seconds']: job.update(state='JOB_STATE_ENCODING' if age < 0.7 * job['seconds'] else 'JOB_STATE_SCANNING', progress=int(100 * age / job['seconds']))
-    elif job['mode'] == 'fail': job.update(state='JOB_STATE_FAILED', error=f"video processing error for job: {job['jobId']}", message='Failed to process video')
+    elif age < job['seconds']:
+        job.update(state='JOB_STATE_ENCODING' if age < 0.7 * job['seconds'] else 'JOB_STATE_SCANNING', progress=int(100 * age / job['seconds']))
+    elif job['mode'] == 'fail':
+        job.update(state='JOB_STATE_FAILED', error=f"video processing error for job: {job['jobId']}", message='Failed to process video')
     else:
         try: did = self._service({'Authorization': 'Bearer ' + job['token']}, self.did, 'com.atproto.repo.uploadBlob')
-        except XrpcError as e: job.update(state='JOB_STATE_FAILED', error='pds_upload_failure', message=f'Could not store the video on the PDS: {e}'); return job
+        except XrpcError as e:
+            job.update(state='JOB_STATE_FAILED', error='pds_upload_failure', message=f'Could not store the video on the PDS: {e}'); return job
         blob = self._store_blob(did, job['data'] + _ENCODED, 'video/mp4')
         self.processed.add(blob['ref']['$link'])
         job.update(state='JOB_STATE_COMPLETED', progress=100, blob=blob)
@@ -428,8 +436,9 @@ def _embed_view(self:BlueskyServer, did:str, e:dict) -> dict:
         return {'$type': 'app.bsky.embed.video#view', 'cid': cid, 'playlist': f"{at}/playlist.m3u8", 'thumbnail': f"{at}/thumbnail.jpg",
                 **{k: e[k] for k in ('alt', 'aspectRatio', 'presentation') if k in e}}
     img = lambda kind, im: f"{self.url}/img/{kind}/plain/{did}/{im['image']['ref']['$link']}@jpeg"
-    return {'$type': 'app.bsky.embed.images#view', 'images': [dict(thumb=img('feed_thumbnail', im), fullsize=img('feed_fullsize', im), alt=im['alt'],
-                                                                  **({'aspectRatio': im['aspectRatio']} if 'aspectRatio' in im else {})) for im in e['images']]}
+    views = [dict(thumb=img('feed_thumbnail', im), fullsize=img('feed_fullsize', im), alt=im['alt'],
+                  **({'aspectRatio': im['aspectRatio']} if 'aspectRatio' in im else {})) for im in e['images']]
+    return {'$type': 'app.bsky.embed.images#view', 'images': views}
 
 def _page(rows:list, q, key) -> tuple[list, str|None]:
     "Newest-first rows after the cursor, at most `limit`, and the next cursor."
