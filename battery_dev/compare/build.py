@@ -22,7 +22,7 @@ def _pybamm_values(parameter_set:str):
 
 # %% ../../nbs/compare/02_build.ipynb #ec4ed7a9
 BASE_VALUE_NAMES = [  # parameters in the shipped table: the varied ones, the degradation ones, window and capacity
-    *[n for n in VARIABLES if not n.endswith('exchange-current density scale') and n != 'C-rate'],  # scales and C-rates are 1
+    *[n for n in VARIABLES if not n.endswith('exchange-current density scale') and n not in ('C-rate', 'Ambient temperature [K]')],  # 1 or 25 °C
     *dict.fromkeys(d[1] for d in DEGRADATION.values()),
     'Lower voltage cut-off [V]', 'Upper voltage cut-off [V]', 'Nominal cell capacity [A.h]']
 
@@ -76,6 +76,7 @@ def pybamm_parameters(cfg:Config,             # the configuration
         f = p[key]
         p[key] = (lambda *a, f=f, v=v: v * f(*a)) if callable(f) else v * f
     elif name == 'C-rate': p['Current function [A]'] = v * parameter_window(cfg.parameter_set)['capacity']
+    elif name == 'Ambient temperature [K]': p.update({name: v, 'Initial temperature [K]': v})
     else: p[name] = '[input]' if value is None else value
     return p
 
@@ -198,7 +199,7 @@ def _draw_once(rng, kind) -> Config:
         _draw_conditions(rng, cfg, w)
     elif kind == 'parameter':
         cfg.models = [rng.choice(['SPM', 'SPMe', 'DFN', 'DFN'])]
-        names = [n for n in VARIABLES if base_value(cfg.parameter_set, n) is not None and n != 'C-rate'  # seeds keep their draws
+        names = [n for n in VARIABLES if base_value(cfg.parameter_set, n) is not None and n not in ('C-rate', 'Ambient temperature [K]')  # seeds keep their draws
                  and not (n.startswith('Total heat') and cfg.model_options['thermal'] != 'lumped')
                  and (lambda r: r[1] / r[0] > 1.5)(_factor_range(base_value(cfg.parameter_set, n), *VARIABLES[n][:4]))]
         name = rng.choice(names)

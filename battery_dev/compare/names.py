@@ -6,13 +6,13 @@
 __all__ = ['SYNONYMS', 'SOFT', 'FILLER', 'AMBIENT', 'CANDIDATES', 'UNIT_WORDS', 'name_words', 'name_cost', 'closest_parameters',
            'match_parameter']
 
-# %% ../../nbs/compare/10b_names.ipynb #55c63f43
+# %% ../../nbs/compare/10b_names.ipynb #36d9c467
 import re, difflib
 from functools import lru_cache
 from ..core import *
 from .config import VARIABLES, DEGRADATION, base_value
 
-# %% ../../nbs/compare/10b_names.ipynb #b7a4a70b
+# %% ../../nbs/compare/10b_names.ipynb #a682fa93
 SYNONYMS = {
     'neg': 'negative', 'ne': 'negative electrode', 'anode': 'negative electrode', 'anodes': 'negative electrode', 'negatives': 'negative',
     'pos': 'positive', 'pe': 'positive electrode', 'cathode': 'positive electrode', 'cathodes': 'positive electrode',
@@ -22,17 +22,18 @@ SYNONYMS = {
     'radii': 'radius', 'rad': 'radius', 'size': 'radius', 'sizes': 'radius', 'diameter': 'radius',
     'particles': 'particle', 'diffusion': 'diffusivity', 'diff': 'diffusivity', 'diffusivities': 'diffusivity', 'd': 'diffusivity',
     'cond': 'conductivity', 'conductivities': 'conductivity', 'porosities': 'porosity', 'void': 'porosity',
-    'temp': 'temperature', 'temperatures': 'temperature', 'ambient': 'temperature',
+    'thicker': 'thickness', 'thinner': 'thickness', 'bigger': 'radius', 'larger': 'radius', 'smaller': 'radius',
+    'porous': 'porosity', 'temp': 'temperature', 'temperatures': 'temperature', 'ambient': 'temperature',
     'brugg': 'bruggeman', 'tortuosity': 'bruggeman', 'htc': 'heat transfer coefficient', 'cooling': 'heat transfer coefficient',
     'exchange-current': 'exchange current', 'i0': 'exchange current density', 'j0': 'exchange current density',
     'kinetics': 'exchange current density', 'height': 'height', 'heights': 'height',
     'plating': 'lithium plating', 'li': 'lithium', 'lam': 'lam', 'sei': 'sei', 'ec': 'ec',
 }
-SOFT = {'electrode', 'particle', 'initial', 'coefficient', 'scale', 'density', 'cell', 'electrolyte', 'total', 'constant',
-        'proportional', 'term', 'kinetic', 'in', 'lithium'}
+SOFT = {'electrode', 'particle', 'initial', 'coefficient', 'scale', 'density', 'cell', 'electrolyte', 'total',
+        'kinetic', 'in', 'lithium'}
 FILLER = {'the', 'of', 'a', 'an', 'its', 'their', 'my', 's', 'and', 'for', 'mean', 'average', 'nominal'}
 
-# %% ../../nbs/compare/10b_names.ipynb #2b31d811
+# %% ../../nbs/compare/10b_names.ipynb #56eee241
 def name_words(text:str) -> tuple:
     "The words of a parameter name or phrase as PyBaMM spells them: lowercase, synonyms mapped, brackets and fillers dropped."
     text = re.sub(r'\[[^\]]*\]', ' ', text.lower())
@@ -42,7 +43,7 @@ def name_words(text:str) -> tuple:
             if part not in FILLER and part not in out: out.append(part)
     return tuple(out)
 
-# %% ../../nbs/compare/10b_names.ipynb #04a5f2f7
+# %% ../../nbs/compare/10b_names.ipynb #4a322845
 AMBIENT = 'Ambient temperature [K]'
 CANDIDATES = [*(n for n in VARIABLES if n != 'C-rate'), *dict.fromkeys(d[1] for d in DEGRADATION.values())]
 UNIT_WORDS = {'m', 'um', 'mm', 'nm', 'cm', 'microns', 'micron', 'k', 'mol', 'm2', 's', 'm3', 's-1', 'm-3', 'm-1', 'm-2', 'w', 'k-1'}
@@ -56,7 +57,7 @@ def _close(w:str, vocab) -> str|None:
     hits = difflib.get_close_matches(w, vocab, n=2, cutoff=0.8) if len(w) >= 5 else []
     return hits[0] if len(hits) == 1 or (hits and difflib.SequenceMatcher(None, w, hits[0]).ratio() > 0.9) else None
 
-# %% ../../nbs/compare/10b_names.ipynb #f4e40df1
+# %% ../../nbs/compare/10b_names.ipynb #1259eb2f
 def name_cost(phrase:tuple, # the phrase's words (`name_words`)
               name:str,     # a candidate PyBaMM name
              ) -> float|None:
@@ -72,7 +73,7 @@ def name_cost(phrase:tuple, # the phrase's words (`name_words`)
     if not said - SOFT: return None
     return sum(0.3 if w in SOFT else 1.0 for w in have - said) + 0.3 * len(said - have)
 
-# %% ../../nbs/compare/10b_names.ipynb #2b0912b3
+# %% ../../nbs/compare/10b_names.ipynb #24ee5cf3
 def closest_parameters(phrase:str, n:int=3, names:list|None=None) -> list:
     "The `n` candidate names nearest to `phrase`."
     words, names = name_words(phrase), names or CANDIDATES
@@ -83,7 +84,7 @@ def closest_parameters(phrase:str, n:int=3, names:list|None=None) -> list:
         return (c is None, c if c is not None else 0, -overlap, -like)
     return sorted(names, key=rank)[:n]
 
-# %% ../../nbs/compare/10b_names.ipynb #94c668e6
+# %% ../../nbs/compare/10b_names.ipynb #2ab49257
 def match_parameter(phrase:str,                # the parameter as written
                     parameter_set:str|None=None, # the set (names it has no single value for come last among equals)
                     names:list|None=None,      # the candidates (default `CANDIDATES`)
