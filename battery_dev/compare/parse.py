@@ -787,7 +787,7 @@ def _phrase_before(toks, used, s) -> tuple:
             else: idx = [x for x in range(o + 1, k) if toks[x].kind == 'word'] + idx
             k = o - 1; continue
         if t.kind == 'punct' and t.text in ('-', '.'): k -= 1; continue
-        if t.kind != 'word' or used[k] or t.low in _PHRASE_STOP or keyword(t.text) in ('compare', 'vary'): break
+        if t.kind != 'word' or used[k] or t.low in _PHRASE_STOP or keyword(t.text) in ('compare', 'vary', 'set', 'experiment', 'model'): break
         idx.insert(0, k); k -= 1
     while idx and toks[idx[0]].low in _PHRASE_GAP: idx.pop(0)
     return idx, unit
@@ -830,8 +830,11 @@ def _read_parameter(toks, used, found):
         if units and units <= set(_TEMPERATURE_UNITS) and words <= _TEMPERATURE_LIST_WORDS:
             if how and set(name_words(' '.join(toks[k].text for k in how))) <= _TEMPERATURE_LIST_WORDS: idx = idx + how  # 'how does temperature ...'
             found['temperature_list'] = [(to_parameter_unit(v, u, AMBIENT), f"{v:g} {_SHOWN.get(u, u)}") for v, u in run['items']]
-        elif idx and words <= _RATE_LIST_WORDS and units <= {''}:
-            found['c_rates'] += [(v, f"{v:g}C") for v, _ in run['items']]
+        elif idx and words <= _RATE_LIST_WORDS:
+            if units <= {''}: found['c_rates'] += [(v, f"{v:g}C") for v, _ in run['items']]
+            else:   # 'c-rate: 0.5, 25 °C': a rate, then something else; the C-rate and temperature readers take them
+                used[run['start']:run['end']] = [toks[k].kind in ('sep', 'punct') for k in range(run['start'], run['end'])]
+                continue
         else:
             if not words: idx = how if not found['varied_name'] else []
             if not idx and not found['varied_name']:
@@ -1220,7 +1223,7 @@ def helpful_refusal(e:BadInput, found:dict, room:int=250) -> BadInput:
     read, tried = f"I read: {got}." if got else '', f"Try: {near}" if near else ''
     hints = [' '.join(p for p in parts if p) for parts in
              ([read, fix, tried], [fix, tried], [read, tried], [tried]) if tried] + [' '.join(p for p in (read, e.hint) if p), e.hint]
-    return next((BadInput(e.what, h) for h in hints if len(str(BadInput(e.what, h))) <= room), e)
+    return next((BadInput(e.what, h) for h in hints if len(str(BadInput(e.what, h))) <= room), BadInput(e.what[:room - 1] + '…'))
 
 # %% ../../nbs/compare/10_parse.ipynb #n19ds1
 def _values(name:str, values:list) -> str:
