@@ -80,7 +80,7 @@ _UNIT = (UNIT_PATTERN + r'|°\s?(?:[Cc](?:elsius)?|[Ff](?:ahrenheit)?)|°|deg(?:
 _TOKEN_RE = re.compile(rf'''
   (?P<dq>"[^"]*")
 | (?P<sq>(?<![\w'])'[^'\n]*'(?![\w']))
-| (?P<crate>(?<![\w.])[Cc]\s?/\s?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?![\w.]))
+| (?P<crate>(?<![\w.])[Cc]\s?/\s?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?!\w|\.[0-9]))
 | (?P<num>{_NUM})(?:(?P<sp>[ ]?)(?P<unit>{_UNIT})(?!\w))?(?P<glue>[^\W\d_]\w*)?
 | (?P<word>[^\W\d_](?:\w|'(?=[^\W\d_]))*)
 | (?P<space>[^\S\n]+)
@@ -93,7 +93,6 @@ def _unit(u:str, value:float) -> tuple:
     if re.fullmatch(UNIT_PATTERN, u):   # the units table: lengths, concentrations, conductivities, A.h, ...
         hit = unit_value(value, u)
         if hit is not None: return hit
-        if l == 'm': return 's', value * 60   # '10 m': minutes
     if l.startswith('°') or l.startswith('deg') or l in ('celsius', 'centigrade', 'fahrenheit'):
         return ('degF' if l.rstrip('ahrenit').endswith('f') else 'degC'), value
     if l == 'kelvin' or l == 'k': return 'K', value
@@ -241,6 +240,7 @@ def _g(x:float) -> str: return f"{x:.6g}"
 
 def _quantity(v:float, unit:str) -> str:
     "A value with its unit as PyBaMM writes it: 1C, 3.3 V, 50 mA, 2 A, 5 W."
+    if unit == 'C' and 0 < v < 1 and len(_g(v)) > 5 and abs(1 / v - round(1 / v)) < 1e-6: return f"C/{round(1 / v)}"   # 1/3C
     if unit == 'C': return f"{_g(v)}C"
     if unit in ('A', 'W') and 0 < v < 1: return f"{_g(v * 1000)} m{unit}"
     return f"{_g(v)} {unit}"
@@ -266,7 +266,9 @@ class Step:
             n, u = (d / 3600, 'hour') if d >= 3600 and d % 900 == 0 else (d / 60, 'minute') if d >= 60 and d % 15 == 0 else (d, 'second')
             s += f" for {_g(n)} {u}{'' if n == 1 else 's'}"
         if self.until is not None:
-            s += (' or' if self.seconds is not None else '') + f" until {_quantity(*self.until)}"
+            v, u = self.until   # a C-rate limit as people (and PyBaMM's docs) write it: until C/20
+            lim = f"C/{_g(1 / v)}" if u == 'C' and v < 1 and abs(1 / v - round(1 / v)) < 1e-9 else _quantity(v, u)
+            s += (' or' if self.seconds is not None else '') + f" until {lim}"
         if self.period is not None: s += f" ({_g(self.period)} second period)"
         return s
 
@@ -275,6 +277,11 @@ def _is_kw(tok, cls): return tok is not None and tok.kind == 'word' and keyword(
 def _at(toks, j): return toks[j] if 0 <= j < len(toks) else None
 
 # %% ../../nbs/compare/10_parse.ipynb #4bbc5bf9
+def _seconds(n) -> float|None:
+    "The seconds a number token says ('10 m' in a step is ten minutes), or None."
+    if n is None or n.kind != 'num' or n.glued: return None
+    return n.value if n.unit == 's' else n.value * 60 if n.unit == 'm' and n.raw_unit == 'm' else None
+
 def read_step(toks:list, # tokens
               i:int,     # index of the action word
              ) -> tuple:
@@ -289,7 +296,7 @@ def read_step(toks:list, # tokens
     if act in ('Discharge', 'Charge'):
         if not (isnum and v.unit in ('C', 'A', 'W', 'Ohm')): return None, i, None
         s.value, s.unit, j = v.value, v.unit, j + 1
-    elif act == 'Rest' and isnum and v.unit == 's': s.seconds, j = v.value, j + 1   # 'rest an hour', 'rest 10 min'
+    elif act == 'Rest' and _seconds(v) is not None: s.seconds, j = _seconds(v), j + 1   # 'rest an hour', 'rest 10 min'
     elif act == 'Hold':
         if not (isnum and v.unit == 'V'): return None, i, f"a hold needs a voltage, like 'Hold at 4.1 V until 50 mA'"
         s.value, s.unit, j = v.value, 'V', j + 1
@@ -300,9 +307,9 @@ def read_step(toks:list, # tokens
             j += 1; continue
         if t.low == 'or' and s.until is not None and n is not None and n.kind == 'num' and n.unit in ('V', 'A', 'C'):
             return s, j, f"'{s.text}' has two terminations; PyBaMM takes one"
-        if _is_kw(t, 'for') and n is not None and n.kind == 'num' and n.unit == 's' and not n.glued:
+        if _is_kw(t, 'for') and _seconds(n) is not None:
             if s.seconds is not None: return s, j, f"'{s.text}' has two durations"
-            s.seconds, j = n.value, j + 2; continue
+            s.seconds, j = _seconds(n), j + 2; continue
         if _is_kw(t, 'until') or t.low == 'to' and act != 'Rest':
             if n is not None and n.kind == 'num' and n.unit in ('V', 'A', 'C') and not n.glued:
                 if s.until is not None: return s, j, f"'{s.text}' has two terminations; PyBaMM takes one"
@@ -319,8 +326,8 @@ def read_step(toks:list, # tokens
 _STEP_HINT = "Write steps like 'Discharge at 1C until 3.3 V', 'Rest for 1 hour' or 'Hold at 4.1 V until 50 mA'"
 
 _PYBAMM_STEP = re.compile(  # PyBaMM's step grammar, for the steps `Step.text` writes (PyBaMM itself takes 2 s to import)
-    r"^(?:(?:Discharge|Charge) at [-0-9.e+]+ ?(?:C|A|mA|W|mW|Ohm)|Hold at [-0-9.e+]+ V|Rest)(?: for [-0-9.e+]+ (?:hours?|minutes?|seconds?))?"
-    r"(?: or)?(?: until [-0-9.e+]+ ?(?:V|A|mA|C))?(?: \([-0-9.e+]+ second period\))?$")
+    r"^(?:(?:Discharge|Charge) at (?:[-0-9.e+]+ ?(?:C|A|mA|W|mW|Ohm)|C/[0-9.e+]+)|Hold at [-0-9.e+]+ V|Rest)(?: for [-0-9.e+]+ (?:hours?|minutes?|seconds?))?"
+    r"(?: or)?(?: until (?:[-0-9.e+]+ ?(?:V|A|mA|C)|C/[0-9.e+]+))?(?: \([-0-9.e+]+ second period\))?$")
 
 def verify_step(s:Step, # a complete step
                original:str=None, # the text it was read from, to name it in a message
@@ -612,7 +619,7 @@ _AXES = {'capacity': 'capacity', 'time': 'time'}
 def _read_axis(toks, used, found):
     "'against capacity', 'vs discharge capacity', 'versus time' -> found['x_axis']."
     for i, t in enumerate(toks):
-        if used[i] or t.kind != 'word' or t.low not in ('against', 'vs', 'versus', 'over'): continue
+        if used[i] or t.kind != 'word' or t.low not in ('against', 'vs', 'versus'): continue   # 'over time' is no axis
         j = i + 1
         while _at(toks, j) is not None and toks[j].kind == 'word' and toks[j].low in ('the', 'discharge') and j < i + 3: j += 1
         n = _at(toks, j)
@@ -630,6 +637,8 @@ MECHANISM_PHRASES = [  # (words, mechanisms), longest first; '*' in a word: any 
     (('interstitial', 'diffusion', 'limited'), ['SEI interstitial-diffusion limited']), (('interstitial', 'diffusion'), ['SEI interstitial-diffusion limited']),
     (('reaction', 'limited'), ['SEI reaction limited']),
     (('partially', 'reversible', 'lithium', 'plating'), ['lithium plating partially reversible']),
+    (('lithium', 'plating', 'partially', 'reversible'), ['lithium plating partially reversible']),
+    (('lithium', 'plating', 'irreversible'), ['lithium plating irreversible']),
     (('partially', 'reversible', 'plating'), ['lithium plating partially reversible']),
     (('irreversible', 'lithium', 'plating'), ['lithium plating irreversible']), (('irreversible', 'plating'), ['lithium plating irreversible']),
     (('lithium', 'plating'), ['lithium plating irreversible']), (('plating',), ['lithium plating irreversible']),
@@ -644,7 +653,7 @@ def _match_words(toks, used, i, words) -> int|None:
     "Index past `words` matched from token `i` (hyphens skipped, '*' a prefix), or None."
     j = i
     for w in words:
-        while _at(toks, j) is not None and toks[j].kind == 'punct' and toks[j].text == '-' and j > i: j += 1
+        while _at(toks, j) is not None and (toks[j].kind == 'punct' and toks[j].text == '-' or toks[j].kind in '()') and j > i: j += 1
         t = _at(toks, j)
         if t is None or t.kind != 'word' or used[j]: return None
         if not (t.low.startswith(w[:-1]) if w.endswith('*') else t.low == w): return None
@@ -1001,7 +1010,7 @@ def degradation_parameter(name:str|None, mechanisms:list=()) -> str|None:
     if not name: return None
     bare = lambda s: re.sub(r'\s+', ' ', re.sub(r'\[[^\]]*\]', '', s)).strip().lower()
     hits = [k for k, d in DEGRADATION.items() if bare(d[1]) == bare(name)]
-    return next((k for k in hits if k in mechanisms), hits[0] if hits else None)
+    return next((k for k in mechanisms if k in hits), hits[0] if hits else None)   # the mechanism named first
 
 # %% ../../nbs/compare/10_parse.ipynb #a84649fb
 def _multiplied(found:dict, name:str, pset:str) -> list:
@@ -1134,8 +1143,9 @@ def _config(found:dict, kind:str, models:list, pset:str, c_rate:float, temp:floa
     elif kind == 'parameter':
         name = resolve_parameter(found['varied_name'])
         varied = {'name': name, 'values': _check_values(name, _multiplied(found, name, pset), pset)}
+    axis = 'auto' if found['x_axis'] == 'time' and not rates else found['x_axis'] or 'auto'   # time is the axis already
     cfg = Config(kind=kind, models=models, parameter_set=pset, c_rate=float(c_rate), temperature=float(temp),
-                 experiment=experiment, varied=varied, mechanism=mechanism, x_axis=found['x_axis'] or 'auto', seed=None)
+                 experiment=experiment, varied=varied, mechanism=mechanism, x_axis=axis, seed=None)
     return validate_config(cfg)
 
 # %% ../../nbs/compare/10_parse.ipynb #f0a9579f
@@ -1219,7 +1229,8 @@ def nearest_request(found:dict) -> str|None:
 def helpful_refusal(e:BadInput, found:dict, room:int=250) -> BadInput:
     "The refusal `e` with what `found` understood and the nearest valid request, within `room` characters."
     got, near = understood(found), nearest_request(found)
-    fix = '' if e.hint.startswith('Try:') else e.hint.rstrip('.') + '.'   # a fix of its own, not a fixed example
+    fix = e.hint.split('Try:')[0].strip()   # a fix of its own, not a fixed example (nor 'Try 1C': the request below does)
+    fix = '' if not fix or fix.startswith('Try') else fix.rstrip('.') + '.'
     read, tried = f"I read: {got}." if got else '', f"Try: {near}" if near else ''
     hints = [' '.join(p for p in parts if p) for parts in
              ([read, fix, tried], [fix, tried], [read, tried], [tried]) if tried] + [' '.join(p for p in (read, e.hint) if p), e.hint]
@@ -1228,7 +1239,7 @@ def helpful_refusal(e:BadInput, found:dict, room:int=250) -> BadInput:
 # %% ../../nbs/compare/10_parse.ipynb #n19ds1
 def _values(name:str, values:list) -> str:
     unit = name[name.rindex('[') + 1:-1] if name.endswith(']') else ''
-    if unit == 'm': return ', '.join(f"{v * 1e6:.4g}" for v in values) + ' µm'
+    if unit == 'm' and max(values) < 1e-3: return ', '.join(f"{v * 1e6:.4g}" for v in values) + ' µm'
     if unit == 'K': return ', '.join(f"{v - 273.15:.4g}" for v in values) + ' °C'
     return ', '.join(f"{v:.4g}" for v in values) + (f" {unit}" if unit else '')
 

@@ -5,11 +5,11 @@
 # %% auto #0
 __all__ = ['UNITS', 'QUANTITIES', 'UNIT_PATTERN', 'unit_value', 'parameter_unit', 'to_parameter_unit']
 
-# %% ../../nbs/compare/10a_units.ipynb #f0534b9b
+# %% ../../nbs/compare/10a_units.ipynb #cc941bbb
 import re, math
 from ..core import *
 
-# %% ../../nbs/compare/10a_units.ipynb #25f827d8
+# %% ../../nbs/compare/10a_units.ipynb #9d25cd5c
 UNITS = {  # written form (lowercase, spaces removed) -> (canonical unit, factor)
     'm': ('m', 1.0), 'cm': ('m', 1e-2), 'mm': ('m', 1e-3), 'um': ('m', 1e-6), 'μm': ('m', 1e-6), 'micron': ('m', 1e-6),
     'microns': ('m', 1e-6), 'micrometer': ('m', 1e-6), 'micrometers': ('m', 1e-6), 'micrometre': ('m', 1e-6),
@@ -31,23 +31,22 @@ QUANTITIES = {'m': 'a length', 'mol.m-3': 'a concentration', 'S.m-1': 'a conduct
               'Ah': 'a capacity', 'Wh': 'an energy', 'A': 'a current', 'V': 'a voltage', 'W': 'a power', 'Ohm': 'a resistance',
               'K': 'a temperature', 'C': 'a C-rate', '': 'a plain number', '%': 'a percentage', 'x': 'a multiple'}
 
-# %% ../../nbs/compare/10a_units.ipynb #74f76ca5
+# %% ../../nbs/compare/10a_units.ipynb #404e1e2d
 UNIT_PATTERN = (r'mol\s?(?:/\s?m(?:\^?3)|\.\s?m-3|\s?m-3|/\s?[lL])|mM(?!\w)|M(?!\w)|mS\s?/\s?cm|S\s?/\s?cm|S\s?/\s?m|S\.m-1|'
                 r'c?m\^?2\s?/\s?s|m2\.s-1|A\s?/\s?m\^?2|A\.m-2|m\s?/\s?s|m\.s-1|1\s?/\s?s|s-1|W\s?/\s?\(?m\^?2\s?[·.]?\s?K\)?|W\.m-2\.K-1|'
                 r'[µμu]m|microns?|micrometer?s?|micrometres?|mm|nm|cm|m(?![\w/])|A\.h|mWh|Wh|percent')
 
-# %% ../../nbs/compare/10a_units.ipynb #b33cc06a
+# %% ../../nbs/compare/10a_units.ipynb #9979fc45
 def unit_value(value:float, # the number as written
                unit:str,    # the unit as written (any case; spaces allowed)
               ) -> tuple:
     "(canonical unit, value in it) for a unit in `UNITS`; None when the unit is not in the table."
     u = re.sub(r'\s+', '', unit).replace('µ', 'μ').replace('^', '')
     if u in ('M', 'mM'): u = 'm_molar' if u == 'M' else 'mm_molar'
-    if u == 'm' and value >= 0.01: return None   # '10 m' is ten minutes, not ten metres
     hit = UNITS.get(u.lower()) or UNITS.get(u.lower().replace('^', ''))
     return None if hit is None else (hit[0], float(f"{value * hit[1]:.12g}"))   # 20 um: 2e-05 m, not 1.9999999999999998e-05
 
-# %% ../../nbs/compare/10a_units.ipynb #ca2b3e6a
+# %% ../../nbs/compare/10a_units.ipynb #11897506
 def parameter_unit(name:str) -> str:
     "The unit in the bracket that ends a PyBaMM parameter name ('' when it has none)."
     m = re.search(r'\[([^\]]*)\]\s*$', name)
@@ -55,7 +54,7 @@ def parameter_unit(name:str) -> str:
 
 def _g(x:float) -> str: return f"{x:.4g}"
 
-# %% ../../nbs/compare/10a_units.ipynb #f5c90603
+# %% ../../nbs/compare/10a_units.ipynb #8fd11636
 def to_parameter_unit(value:float, # a value as read from the request
                       unit:str,    # its canonical unit ('' when written bare, 'x' for a multiple, '%')
                       name:str,    # the PyBaMM parameter it is a value of
