@@ -90,8 +90,8 @@ def match_parameter(phrase:str,                # the parameter as written
                     names:list|None=None,      # the candidates (default `CANDIDATES`)
                    ) -> str:
     "The PyBaMM parameter name `phrase` means; BadInput naming the closest three when no one name is clearly meant."
-    names = names or CANDIDATES
-    exact = [n for n in names if n.lower() == phrase.strip().lower()]
+    names, phrase = names or CANDIDATES, ' '.join(phrase.split())
+    exact = [n for n in names if n.lower() == phrase.lower()]
     if exact: return exact[0]
     words = name_words(phrase)
     costs = sorted((c, n) for n in names for c in [name_cost(words, n)] if c is not None)

@@ -1151,7 +1151,8 @@ def _config(found:dict, kind:str, models:list, pset:str, c_rate:float, temp:floa
 # %% ../../nbs/compare/10_parse.ipynb #f0a9579f
 def _parse(text:str, helpful:bool=True) -> tuple:
     "(Config, reading) of a request; a refusal says what was understood and, when `helpful`, the nearest valid request."
-    found = read_request(text)
+    try: found = read_request(text)
+    except BadInput as e: raise BadInput(' '.join(e.what.split()), ' '.join(e.hint.split())) from None   # one line
     try:
         kind, models = _decide(found)
         pset = _parameter_set(found, kind)
@@ -1229,6 +1230,7 @@ def nearest_request(found:dict) -> str|None:
 def helpful_refusal(e:BadInput, found:dict, room:int=250) -> BadInput:
     "The refusal `e` with what `found` understood and the nearest valid request, within `room` characters."
     got, near = understood(found), nearest_request(found)
+    e = BadInput(' '.join(e.what.split()), ' '.join(e.hint.split()))   # one line, whatever the request's line breaks
     fix = e.hint.split('Try:')[0].strip()   # a fix of its own, not a fixed example (nor 'Try 1C': the request below does)
     fix = '' if not fix or fix.startswith('Try') else fix.rstrip('.') + '.'
     read, tried = f"I read: {got}." if got else '', f"Try: {near}" if near else ''
