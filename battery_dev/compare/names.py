@@ -29,7 +29,7 @@ SYNONYMS = {
     'kinetics': 'exchange current density', 'height': 'height', 'heights': 'height',
     'plating': 'lithium plating', 'li': 'lithium', 'lam': 'lam', 'sei': 'sei', 'ec': 'ec',
 }
-SOFT = {'electrode', 'particle', 'initial', 'coefficient', 'scale', 'density', 'cell', 'electrolyte', 'total',
+SOFT = {'electrode', 'particle', 'initial', 'coefficient', 'density', 'cell', 'electrolyte', 'total',
         'kinetic', 'in', 'lithium'}
 FILLER = {'the', 'of', 'a', 'an', 'its', 'their', 'my', 's', 'and', 'for', 'mean', 'average', 'nominal'}
 

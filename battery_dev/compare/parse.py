@@ -1142,6 +1142,10 @@ def _config(found:dict, kind:str, models:list, pset:str, c_rate:float, temp:floa
         varied = {'name': AMBIENT, 'values': _check_values(AMBIENT, [v for v, _ in found['temperature_list']], pset)}
     elif kind == 'parameter':
         name = resolve_parameter(found['varied_name'])
+        scale = name.split(' [')[0] + ' scale'   # multiples of a parameter that is a function in the set: its scale
+        if found['factors'] and base_value(pset, name) is None and scale in VARIABLES:
+            found['notes'].append(f"{name.split(' [')[0]} is a function in {pset}: multiplied by {', '.join(f'{f:g}' for f in found['lists'][0])}")
+            name, found = scale, {**found, 'factors': False}
         varied = {'name': name, 'values': _check_values(name, _multiplied(found, name, pset), pset)}
     axis = 'auto' if found['x_axis'] == 'time' and not rates else found['x_axis'] or 'auto'   # time is the axis already
     cfg = Config(kind=kind, models=models, parameter_set=pset, c_rate=float(c_rate), temperature=float(temp),
