@@ -85,9 +85,8 @@ def closest_parameters(phrase:str, n:int=3, names:list|None=None) -> list:
     return sorted(names, key=rank)[:n]
 
 # %% ../../nbs/compare/10b_names.ipynb #2ab49257
-def match_parameter(phrase:str,                # the parameter as written
-                    parameter_set:str|None=None, # the set (names it has no single value for come last among equals)
-                    names:list|None=None,      # the candidates (default `CANDIDATES`)
+def match_parameter(phrase:str,           # the parameter as written
+                    names:list|None=None, # the candidates (default `CANDIDATES`; the set's own values are checked later)
                    ) -> str:
     "The PyBaMM parameter name `phrase` means; BadInput naming the closest three when no one name is clearly meant."
     names, phrase = names or CANDIDATES, ' '.join(phrase.split())
