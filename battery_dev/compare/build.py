@@ -22,7 +22,7 @@ def _pybamm_values(parameter_set:str):
 
 # %% ../../nbs/compare/02_build.ipynb #ec4ed7a9
 BASE_VALUE_NAMES = [  # parameters in the shipped table: the varied ones, the degradation ones, window and capacity
-    *[n for n in VARIABLES if not n.endswith('exchange-current density scale') and n != 'C-rate'],  # scales and C-rates are 1
+    *[n for n in VARIABLES if not n.endswith(' scale') and n not in ('C-rate', 'Ambient temperature [K]')],  # 1 or 25 °C
     *dict.fromkeys(d[1] for d in DEGRADATION.values()),
     'Lower voltage cut-off [V]', 'Upper voltage cut-off [V]', 'Nominal cell capacity [A.h]']
 
@@ -71,11 +71,12 @@ def pybamm_parameters(cfg:Config,             # the configuration
     if cfg.varied is None: return p
     name = cfg.varied['name']
     v = pybamm.InputParameter(name) if value is None else value
-    if name.endswith('exchange-current density scale'):
-        key = name.replace(' scale', ' [A.m-2]')
+    if name.endswith(' scale'):   # a multiple of the set's value, a number or a function
+        key = name.replace(' scale', ' [A.m-2]' if 'exchange' in name else ' [m2.s-1]')
         f = p[key]
         p[key] = (lambda *a, f=f, v=v: v * f(*a)) if callable(f) else v * f
     elif name == 'C-rate': p['Current function [A]'] = v * parameter_window(cfg.parameter_set)['capacity']
+    elif name == 'Ambient temperature [K]': p.update({name: v, 'Initial temperature [K]': v})
     else: p[name] = '[input]' if value is None else value
     return p
 
@@ -178,6 +179,8 @@ def _draw_conditions(rng, cfg, w, cycling=False):
         cfg.experiment = {'steps': steps, 'repeats': rng.choice([1, 1, 2])}
 
 # %% ../../nbs/compare/02_build.ipynb #ee0085cc
+_NOT_DRAWN = ('C-rate', 'Ambient temperature [K]', 'Negative particle diffusivity scale', 'Positive particle diffusivity scale')
+
 def _draw_once(rng, kind) -> Config:
     kind = kind or rng.choice(KINDS)
     cfg = Config(kind=kind, models=[], seed=None)
@@ -198,7 +201,7 @@ def _draw_once(rng, kind) -> Config:
         _draw_conditions(rng, cfg, w)
     elif kind == 'parameter':
         cfg.models = [rng.choice(['SPM', 'SPMe', 'DFN', 'DFN'])]
-        names = [n for n in VARIABLES if base_value(cfg.parameter_set, n) is not None and n != 'C-rate'  # seeds keep their draws
+        names = [n for n in VARIABLES if base_value(cfg.parameter_set, n) is not None and n not in _NOT_DRAWN  # seeds keep their draws
                  and not (n.startswith('Total heat') and cfg.model_options['thermal'] != 'lumped')
                  and (lambda r: r[1] / r[0] > 1.5)(_factor_range(base_value(cfg.parameter_set, n), *VARIABLES[n][:4]))]
         name = rng.choice(names)

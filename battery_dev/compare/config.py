@@ -193,6 +193,9 @@ VARIABLES = {  # name: (factor low, factor high, absolute min, absolute max, can
     'Negative electrode exchange-current density scale': (0.05, 5.0, 1e-3, 1e3, True),
     'Positive electrode exchange-current density scale': (0.05, 5.0, 1e-3, 1e3, True),
     'C-rate': (0.25, 3.0, 0.05, 5.0, True),  # a C-rate comparison: constant-current discharges at 2-3 rates
+    'Ambient temperature [K]': (0.88, 1.07, 263.15, 318.15, True),  # a temperature comparison (initial temperature follows)
+    'Negative particle diffusivity scale': (0.1, 10.0, 1e-3, 1e3, True),  # multiples of a diffusivity that is a function in the set
+    'Positive particle diffusivity scale': (0.1, 10.0, 1e-3, 1e3, True),
 }
 
 # %% ../../nbs/compare/01_config.ipynb #5beeb964
@@ -230,7 +233,8 @@ def base_value(parameter_set:str, # a name from PARAMETER_SETS
                name:str,          # a parameter name (or an exchange-current density scale)
               ) -> float|None:
     "The set's own value of a parameter; None when the set has no scalar value for it."
-    if name.endswith('exchange-current density scale') or name == 'C-rate': return 1.0
+    if name.endswith(' scale') or name == 'C-rate': return 1.0
+    if name == 'Ambient temperature [K]': return parameter_window(parameter_set)['t_default']
     return shipped_base_values()['values'][_set_name(parameter_set)].get(name)
 
 # %% ../../nbs/compare/01_config.ipynb #ebe5222d
