@@ -157,6 +157,7 @@ def _split_unit(name:str) -> tuple[str, str]:
 def value_text(v:float, unit:str='') -> str:
     "A value with its unit as people write it: 4.3e-05 m -> '43 µm', 2.5e-22 m2.s-1 -> '2.5e-22 m²/s'."
     if unit == 'm' and abs(v) < 1e-2: return f"{v * 1e6:.3g} µm"
+    if unit == 'K': return f"{v - 273.15:.4g} °C"   # temperatures as people write them, exact for whole degrees
     s = f"{v:.3g}"
     return f"{s} {UNIT_SYMBOLS.get(unit, unit)}" if unit and unit != '-' else s
 
@@ -211,7 +212,8 @@ def post_sentences(cfg:Config, steps_inline:bool=True) -> list[str]:
         if cfg.kind == 'parameter': what = f"How {name[0].lower() + name[1:]} ({values}) changes {model}"
         else: what = f"Ageing by {_mechanism(cfg)} with {name} = {values}: {model}"
     shows = ANIMATION_SENTENCES[cfg.kind == 'degradation']
-    return [f"{what} {load} at {temp}.", steps, shows, "#PyBaMM #batteries"]
+    temps = cfg.varied and cfg.varied.get('name') == 'Ambient temperature [K]'   # the temperatures are in `what`
+    return [f"{what} {load}{'' if temps else f' at {temp}'}.", steps, shows, "#PyBaMM #batteries"]
 
 # %% ../../nbs/bot/01_post.ipynb #987a77de
 def post_text(cfg:Config, limit:int=POST_LIMIT, count=weighted_length) -> list[str]:
