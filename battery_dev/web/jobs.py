@@ -7,26 +7,26 @@ __all__ = ['HASH_RE', 'ID_RE', 'COMPARISON_FILES', 'FORECAST_FILES', 'config_has
            'Job', 'new_job', 'JobQueue', 'render_comparison', 'render_comparison_bytes', 'Comparisons', 'run_forecast',
            'Forecasts']
 
-# %% ../../nbs/web/01_jobs.ipynb #6c5d0a14
+# %% ../../nbs/web/01_jobs.ipynb #46367609
 import os, re, sys, json, time, shutil, hashlib, secrets, threading, subprocess
 from pathlib import Path
 from collections import deque
 from fastcore.basics import patch
 
-# %% ../../nbs/web/01_jobs.ipynb #c51ef0c8
+# %% ../../nbs/web/01_jobs.ipynb #54003179
 from ..core import *
 from ..compare.config import Config, validate_config
 from ..compare.simulate import simulate, SimulationFailed
 from ..compare.animate import render_gif
 from ..bot.post import post_text
 
-# %% ../../nbs/web/01_jobs.ipynb #4989efa3
+# %% ../../nbs/web/01_jobs.ipynb #f25fb313
 def config_hash(cfg:Config) -> str:
     "Sixteen hex digits naming what `cfg` simulates and draws (its seed left out)."
     d = validate_config(cfg).to_dict(); d.pop('seed', None)
     return hashlib.sha256(dumps(d, None).encode()).hexdigest()[:16]
 
-# %% ../../nbs/web/01_jobs.ipynb #02d2cc65
+# %% ../../nbs/web/01_jobs.ipynb #8417d10b
 HASH_RE = re.compile(r'[0-9a-f]{16}')
 ID_RE = re.compile(r'[0-9a-f]{16}')
 
@@ -35,7 +35,7 @@ def write_json(path, obj):
     path = Path(path); tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}")
     tmp.write_text(dumps(obj) + '\n'); os.replace(tmp, path)
 
-# %% ../../nbs/web/01_jobs.ipynb #acc2f1f5
+# %% ../../nbs/web/01_jobs.ipynb #7f866e5e
 class ResultCache:
     "Finished comparisons on disk, one folder per configuration hash, bounded in size (oldest evicted first)."
     def __init__(self, folder, # where `c/` and the scratch folder `tmp/` live
@@ -47,7 +47,7 @@ class ResultCache:
         self.lock = threading.Lock()
     def __repr__(self): return f"ResultCache({str(self.folder)!r}, {len(self.entries())} entries)"
 
-# %% ../../nbs/web/01_jobs.ipynb #2c4e6aeb
+# %% ../../nbs/web/01_jobs.ipynb #c9244cdf
 @patch
 def path(self:ResultCache, h:str) -> Path|None:
     "The folder of entry `h`, or None when `h` is not a hash."
@@ -65,7 +65,7 @@ def new_scratch(self:ResultCache) -> Path:
     "An empty folder to build an entry in."
     d = self.scratch / secrets.token_hex(8); d.mkdir(); return d
 
-# %% ../../nbs/web/01_jobs.ipynb #0918cb83
+# %% ../../nbs/web/01_jobs.ipynb #e01b4783
 @patch
 def entries(self:ResultCache) -> list[tuple]:
     "(hash, bytes, finished time) of every entry, oldest first."
@@ -98,7 +98,7 @@ def evict(self:ResultCache, keep:str|None=None) -> list[str]:
         shutil.rmtree(self.root / h, ignore_errors=True); total -= b; gone.append(h)
     return gone
 
-# %% ../../nbs/web/01_jobs.ipynb #d556a86a
+# %% ../../nbs/web/01_jobs.ipynb #d7e23500
 class QueueFull(Exception):
     "The queue holds as many jobs as it may: try again later."
 
@@ -111,7 +111,7 @@ def new_job(kind:str, **fields) -> Job:
     return Job(dict(id=secrets.token_hex(8), kind=kind, state='queued', progress=dict(stage='queued', fraction=0.0),
                     created=time.time(), result=None, error=None) | fields)
 
-# %% ../../nbs/web/01_jobs.ipynb #f05de331
+# %% ../../nbs/web/01_jobs.ipynb #804ef178
 class JobQueue:
     "A bounded queue of jobs served by `workers` threads calling `run(job, progress)`; jobs saved under `folder`."
     def __init__(self, folder, # where the jobs' JSON files live
@@ -125,7 +125,7 @@ class JobQueue:
         self.threads = [threading.Thread(target=self._serve, daemon=True, name=f'jobs-{i}') for i in range(workers)]
     def __repr__(self): return f"JobQueue({str(self.folder)!r}, {len(self.waiting)} waiting, {len(self.jobs)} known)"
 
-# %% ../../nbs/web/01_jobs.ipynb #89904e58
+# %% ../../nbs/web/01_jobs.ipynb #4251da8f
 @patch
 def start(self:JobQueue) -> JobQueue:
     "Start the worker threads."
@@ -147,7 +147,7 @@ def add(self:JobQueue, job:Job) -> Job:
         self.waiting.append(job['id']); self.cv.notify()
     return job
 
-# %% ../../nbs/web/01_jobs.ipynb #420bcf8d
+# %% ../../nbs/web/01_jobs.ipynb #c3ced1dd
 @patch
 def get(self:JobQueue, job_id:str) -> dict|None:
     "A copy of job `job_id` with its place in the queue (1: next), or None."
@@ -163,7 +163,7 @@ def _progress(self:JobQueue, job:Job, stage:str, fraction:float|None=None):
     with self.cv:
         job['progress'] = dict(stage=stage, fraction=round(float(fraction or 0.0), 3)); job.save(self.folder)
 
-# %% ../../nbs/web/01_jobs.ipynb #02ce8db3
+# %% ../../nbs/web/01_jobs.ipynb #ca6c5691
 @patch
 def _serve(self:JobQueue):
     if self.before is not None:
@@ -185,7 +185,7 @@ def _serve(self:JobQueue):
                        progress=dict(stage=state, fraction=1.0 if state == 'done' else job['progress']['fraction']))
             job.save(self.folder)
 
-# %% ../../nbs/web/01_jobs.ipynb #2b573aea
+# %% ../../nbs/web/01_jobs.ipynb #dc2b4c91
 @patch
 def recover(self:JobQueue, redo) -> dict:
     "Load the jobs of an earlier run; queued/running ones go to `redo(job)` -> None (queued again) or the reason it failed."
@@ -204,7 +204,7 @@ def recover(self:JobQueue, redo) -> dict:
         job.save(self.folder)
     return counts
 
-# %% ../../nbs/web/01_jobs.ipynb #14ece129
+# %% ../../nbs/web/01_jobs.ipynb #6fae9803
 COMPARISON_FILES = dict(gif='comparison.gif', mp4='comparison.mp4', png='comparison.png', record='record.json')
 
 def render_comparison(cfg:Config, # the configuration (frames already as wanted)
@@ -222,7 +222,7 @@ def render_comparison(cfg:Config, # the configuration (frames already as wanted)
                 panels=[p['variable'] for p in res['panels']], simulate_seconds=round(t1 - t0, 3),
                 draw_seconds=round(time.perf_counter() - t1, 3), reused=comp.reused)
 
-# %% ../../nbs/web/01_jobs.ipynb #2c872db2
+# %% ../../nbs/web/01_jobs.ipynb #e044f92b
 def render_comparison_bytes(cfg_dict:dict, timeout:float=300.0) -> tuple[dict, dict]:
     "`render_comparison` in a scratch folder (for a dask worker): the facts and {file name: bytes}."
     import tempfile
@@ -230,7 +230,7 @@ def render_comparison_bytes(cfg_dict:dict, timeout:float=300.0) -> tuple[dict, d
         facts = render_comparison(Config.from_dict(cfg_dict), d, timeout=timeout)
         return facts, {n: (Path(d) / n).read_bytes() for n in COMPARISON_FILES.values() if (Path(d) / n).is_file()}
 
-# %% ../../nbs/web/01_jobs.ipynb #c789f3ca
+# %% ../../nbs/web/01_jobs.ipynb #0042c704
 class Comparisons:
     "Comparison jobs: cache by configuration hash, queue on the kept workers or a dask scheduler."
     def __init__(self, folder,                 # state folder: cache/ and jobs/ go here
@@ -252,7 +252,7 @@ class Comparisons:
             if j['state'] == 'queued': self.inflight[j['hash']] = j['id']
     def __repr__(self): return f"Comparisons({str(self.folder)!r}, {self.queue!r}, {self.cache!r})"
 
-# %% ../../nbs/web/01_jobs.ipynb #49aee03a
+# %% ../../nbs/web/01_jobs.ipynb #69481a2e
 @patch
 def prepare(self:Comparisons, cfg:Config) -> Config:
     "`cfg` validated, with the fixed frame count and this package's versions."
@@ -261,7 +261,7 @@ def prepare(self:Comparisons, cfg:Config) -> Config:
     d['versions'] = Config().versions
     return Config.from_dict(d)
 
-# %% ../../nbs/web/01_jobs.ipynb #ff7c2373
+# %% ../../nbs/web/01_jobs.ipynb #84f8f281
 @patch
 def submit(self:Comparisons, cfg:Config) -> dict:
     "A job for `cfg`: finished at once from the cache, the queued/running job of the same configuration, or a new queued one."
@@ -277,7 +277,7 @@ def submit(self:Comparisons, cfg:Config) -> dict:
         self.inflight[h] = job['id']
     return self.queue.get(job['id'])
 
-# %% ../../nbs/web/01_jobs.ipynb #adf4b6bd
+# %% ../../nbs/web/01_jobs.ipynb #0b519b4d
 @patch
 def _run(self:Comparisons, job:Job, progress) -> dict:
     cfg, h = Config.from_dict(job['config']), job['hash']
@@ -307,7 +307,7 @@ def warm(self:Comparisons):
 def _redo(self:Comparisons, job:Job) -> str|None:
     return None if job.get('config') else 'interrupted by a server restart'
 
-# %% ../../nbs/web/01_jobs.ipynb #e57321f9
+# %% ../../nbs/web/01_jobs.ipynb #21eb0115
 @patch
 def start(self:Comparisons) -> Comparisons:
     "Start serving the queue."
@@ -319,7 +319,7 @@ def close(self:Comparisons):
     self.queue.stop()
     if self.client is not None: self.client.close()
 
-# %% ../../nbs/web/01_jobs.ipynb #8f633d52
+# %% ../../nbs/web/01_jobs.ipynb #d56da1e3
 FORECAST_FILES = dict(png='forecast.png', csv='forecast.csv', json='forecast.json')
 
 def _command(args:list, timeout:float, on_line=None) -> str:
@@ -338,7 +338,7 @@ def _command(args:list, timeout:float, on_line=None) -> str:
         raise RuntimeError(why.removeprefix('battery-dev forecast: '))
     return out
 
-# %% ../../nbs/web/01_jobs.ipynb #65d21163
+# %% ../../nbs/web/01_jobs.ipynb #0031ff65
 def run_forecast(files:list,       # uploaded files (removed afterwards with their folder)
                  out,              # folder for forecast.png, .csv, .json
                  horizon:int=10,   # cycles ahead
@@ -369,7 +369,7 @@ def run_forecast(files:list,       # uploaded files (removed afterwards with the
     write_json(out / FORECAST_FILES['json'], res)
     return res
 
-# %% ../../nbs/web/01_jobs.ipynb #c7be0d06
+# %% ../../nbs/web/01_jobs.ipynb #68be8b3a
 class Forecasts:
     "Forecast jobs: uploads in a temporary folder, results in FOLDER/forecasts/<job id>/."
     def __init__(self, folder,           # state folder: jobs/ and forecasts/ go here
@@ -384,7 +384,7 @@ class Forecasts:
     def start(self): self.queue.start(); return self
     def close(self): self.queue.stop()
 
-# %% ../../nbs/web/01_jobs.ipynb #2ce151ae
+# %% ../../nbs/web/01_jobs.ipynb #0b8a3386
 @patch
 def submit(self:Forecasts, files:list, summary:dict, horizon:int=10, fine_tune:int=0) -> dict:
     "Queue a forecast of the uploaded `files` (removed when it ends, or now if the queue is full)."
@@ -406,7 +406,7 @@ def _run(self:Forecasts, job:Job, progress) -> dict:
     return dict(res, png=f"{base}/{FORECAST_FILES['png']}", csv=f"{base}/{FORECAST_FILES['csv']}", json=f"{base}/{FORECAST_FILES['json']}",
                 summary=job['summary'])
 
-# %% ../../nbs/web/01_jobs.ipynb #43cfccf6
+# %% ../../nbs/web/01_jobs.ipynb #b3946069
 @patch
 def path(self:Forecasts, job_id:str, name:str) -> Path|None:
     "The file `name` of forecast `job_id`, or None when either is not one of ours."
