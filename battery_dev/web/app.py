@@ -9,8 +9,8 @@ __all__ = ['UPLOAD_TYPES', 'ZIP_TYPES', 'h', 'CSS', 'REQUEST_JS', 'WATCH_JS', 'G
            'gallery_file', 'gallery_page', 'Refused', 'refusal', 'limit_bodies', 'WebApp', 'client_of', 'public_job',
            'serve_main', 'free_port', 'start_server']
 
-# %% ../../nbs/web/02_app.ipynb #2f9c5787
-import os, re, sys, json, time, html, socket, shutil, zipfile, secrets, argparse, tempfile, threading, subprocess, urllib.request
+# %% ../../nbs/web/02_app.ipynb #4b824524
+import os, re, sys, json, time, html, socket, shutil, zipfile, secrets, argparse, tempfile, threading, subprocess, urllib.request, atexit
 from pathlib import Path
 from collections import defaultdict, deque
 from contextlib import asynccontextmanager
@@ -18,25 +18,24 @@ from dataclasses import dataclass
 from fastcore.basics import patch
 from urllib.parse import quote
 
-# %% ../../nbs/web/02_app.ipynb #3e330040
+# %% ../../nbs/web/02_app.ipynb #20fbfe80
 from starlette.applications import Starlette
 from starlette.routing import Route
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, FileResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-# %% ../../nbs/web/02_app.ipynb #8f8c0e1e
+# %% ../../nbs/web/02_app.ipynb #bb6829a8
 from ..core import *
 from ..compare.config import Config, MODELS, x_variable
 from ..compare.parse import parse_request
-from ..compare.build import draw_config
 from ..compare.simulate import title_of, conditions
 from ..bot.channels import OutboxChannel
 from ..forecast.loaders import FORMATS, read_cycler_paths
 from ..forecast.cycling import resample_cycles
 from .jobs import *
 
-# %% ../../nbs/web/02_app.ipynb #2e139175
+# %% ../../nbs/web/02_app.ipynb #adbf47cb
 def describe(cfg:Config) -> dict:
     "What `cfg` would simulate, in words: title, models, parameter set, protocol, what varies, the x axis."
     if cfg.varied: varies = f"{cfg.varied['name']}: {', '.join(f'{v:g}' for v in cfg.varied['values'])}"
@@ -47,7 +46,7 @@ def describe(cfg:Config) -> dict:
     return dict(title=title_of(cfg), models=[f"{m} ({MODELS[m]})" for m in cfg.models], parameter_set=cfg.parameter_set,
                 protocol=protocol, temperature=f"{cfg.temperature - 273.15:g} °C", varies=varies, x_axis=x_variable(cfg))
 
-# %% ../../nbs/web/02_app.ipynb #f66c7481
+# %% ../../nbs/web/02_app.ipynb #41c6bd86
 @dataclass
 class Limits:
     "Every bound the page enforces."
@@ -63,7 +62,7 @@ class Limits:
     horizon: int = 100              # forecast cycles ahead at most
     fine_tune_epochs: int = 20      # fine-tuning epochs at most
 
-# %% ../../nbs/web/02_app.ipynb #7e93199f
+# %% ../../nbs/web/02_app.ipynb #26eb4df4
 class RateLimiter:
     "At most `n` events per client in any `window` seconds."
     def __init__(self, n:int, window:float=60.0):
@@ -77,7 +76,7 @@ class RateLimiter:
             if len(q) >= self.n: return False
             q.append(now); return True
 
-# %% ../../nbs/web/02_app.ipynb #35d7fd15
+# %% ../../nbs/web/02_app.ipynb #ad339139
 UPLOAD_TYPES = sorted({e for _, es, _ in FORMATS.values() for e in es})   # what `read_cycler_file` reads
 ZIP_TYPES = ('.xlsx', '.ndax')
 
@@ -88,7 +87,7 @@ def safe_name(name:str) -> str:
     stem = re.sub(r'[^A-Za-z0-9_-]+', '_', stem).strip('_')[:60] or 'cell'
     return stem + ext.lower()
 
-# %% ../../nbs/web/02_app.ipynb #94bb78a8
+# %% ../../nbs/web/02_app.ipynb #b7b0fec4
 def check_zip(path, limits:Limits) -> None:
     "BadInput when the zip-based file at `path` is not a zip, or would unpack to too much (a zip bomb)."
     try:
@@ -100,7 +99,7 @@ def check_zip(path, limits:Limits) -> None:
         raise BadInput(f"{Path(path).name} would unpack to {total / 2**20:,.0f} MB",
                        f"Workbooks up to {limits.unpacked_bytes / 2**20:.0f} MB unpacked are read.")
 
-# %% ../../nbs/web/02_app.ipynb #f91773de
+# %% ../../nbs/web/02_app.ipynb #9af49861
 def summarise_cells(cells:list) -> list[dict]:
     "A line of facts per cell: id, cycles, rows, hours, first and last discharge capacity."
     out = []
@@ -111,7 +110,7 @@ def summarise_cells(cells:list) -> list[dict]:
                         discharge_ah_first=round(float(q[0]), 4) if len(q) else None, discharge_ah_last=round(float(q[-1]), 4) if len(q) else None))
     return out
 
-# %% ../../nbs/web/02_app.ipynb #e08004fa
+# %% ../../nbs/web/02_app.ipynb #272ccb2b
 def read_uploads(paths:list, limits:Limits) -> list[dict]:
     "Check and read the saved uploads: their cells' summary, or BadInput with one line saying what is wrong."
     for p in paths:
@@ -122,7 +121,7 @@ def read_uploads(paths:list, limits:Limits) -> list[dict]:
         raise BadInput(f"could not read the file ({type(e).__name__}: {str(e)[:200]})".replace(str(Path(paths[0]).parent) + '/', '')) from None
     return summarise_cells(cells)
 
-# %% ../../nbs/web/02_app.ipynb #8ddfe477
+# %% ../../nbs/web/02_app.ipynb #c7d2534d
 h = lambda s: html.escape(str(s), quote=True)
 
 CSS = """body{font-family:system-ui,sans-serif;max-width:980px;margin:1em auto;padding:0 1em;color:#222}
@@ -139,7 +138,7 @@ def page(title:str, body:str, refresh:int|None=None, script:str='') -> str:
             f'<nav><a href="/">Compare</a><a href="/forecast">Forecast a cell</a><a href="/gallery">Gallery</a></nav>'
             f'<h1>{h(title)}</h1>{body}{f"<script>{script}</script>" if script else ""}</body></html>')
 
-# %% ../../nbs/web/02_app.ipynb #0e0d7677
+# %% ../../nbs/web/02_app.ipynb #9987443e
 def preview_html(d:dict) -> str:
     "The preview of a request as a small table."
     rows = [('Models', ', '.join(d['models'])), ('Parameter set', d['parameter_set']), ('Protocol', d['protocol']),
@@ -163,7 +162,7 @@ placeholder="compare SPM, SPMe and DFN at 2C">{h(text)}</textarea><br><button id
 <form method=post action="/random" style="display:inline"><button id=random type=submit>Random comparison</button></form>
 <div id=preview aria-live=polite>{err or preview}</div>""", script=REQUEST_JS)
 
-# %% ../../nbs/web/02_app.ipynb #aadbce73
+# %% ../../nbs/web/02_app.ipynb #688cfaaa
 WATCH_JS = """const id=%s;async function tick(){const r=await fetch('/api/jobs/'+id);const j=await r.json();
  if(j.state==='done'||j.state==='failed'){location.reload();return;}
  document.getElementById('state').textContent=j.state+(j.position?' (place in queue: '+j.position+')':'')+' · '+j.progress.stage;
@@ -188,7 +187,7 @@ def forecast_html(res:dict) -> str:
 <img id=figure class=anim src="{h(res['png'])}" alt="forecast of the next {res['horizon']} cycles with bands">
 <p><a id=csv href="{h(res['csv'])}" download>forecast.csv</a> · <a href="{h(res['json'])}">forecast.json</a> · model: {h(res['model'])}</p>"""
 
-# %% ../../nbs/web/02_app.ipynb #3add1810
+# %% ../../nbs/web/02_app.ipynb #9999249d
 def job_page(job:dict) -> str:
     "A job as a page: its place and progress while it waits or runs, its result or error when it ends."
     kind, st = job['kind'], job['state']
@@ -203,7 +202,7 @@ def job_page(job:dict) -> str:
             f'<p>This page updates by itself.</p>')
     return page('Working on it', body, refresh=2, script=WATCH_JS % json.dumps(job['id']))
 
-# %% ../../nbs/web/02_app.ipynb #5a0e1d0e
+# %% ../../nbs/web/02_app.ipynb #cdee966e
 def forecast_form(message:str='') -> str:
     "The upload form: files, horizon, optional fine-tuning."
     err = f'<div class=err id=refusal>{h(message)}</div>' if message else ''
@@ -214,7 +213,7 @@ the pretrained network forecasts its next discharge curves and capacities, with 
 <label><input name=fine_tune type=checkbox value=5> fine-tune on this cell first (5 epochs, slower)</label>
 <button id=go type=submit>Forecast</button></form>""")
 
-# %% ../../nbs/web/02_app.ipynb #6723efa9
+# %% ../../nbs/web/02_app.ipynb #315bf9c2
 GALLERY_TYPES = ('.gif', '.mp4', '.png')
 
 def gallery_posts(outbox, # the bot's outbox folder
@@ -239,7 +238,7 @@ def gallery_file(outbox, post_id:str, name:str) -> Path|None:
     if name == 'config.json': return d / 'record.json' if (d / 'record.json').is_file() else None
     return d / name if d.is_dir() and name in {f.name for f in d.iterdir() if f.suffix in GALLERY_TYPES} else None
 
-# %% ../../nbs/web/02_app.ipynb #99ca5a8d
+# %% ../../nbs/web/02_app.ipynb #082dd536
 def gallery_page(outbox, page_no:int) -> str:
     "The gallery page."
     posts, more = gallery_posts(outbox, page_no)
@@ -254,7 +253,7 @@ def gallery_page(outbox, page_no:int) -> str:
     nav = (f'<a href="/gallery?page={page_no - 1}">newer</a> ' if page_no > 1 else '') + (f'<a href="/gallery?page={page_no + 1}">older</a>' if more else '')
     return page('Gallery', (''.join(items) or '<p>Nothing posted yet: <code>make demo</code> posts a first comparison.</p>') + f'<p>{nav}</p>')
 
-# %% ../../nbs/web/02_app.ipynb #d9f440af
+# %% ../../nbs/web/02_app.ipynb #fc4e9258
 class Refused(Exception):
     "A request refused with an HTTP status and one line."
     def __init__(self, status:int, msg:str): super().__init__(msg); self.status = status
@@ -278,7 +277,7 @@ def limit_bodies(app, limits:Limits):
         await app(scope, receive, send)
     return wrapped
 
-# %% ../../nbs/web/02_app.ipynb #f97c72a9
+# %% ../../nbs/web/02_app.ipynb #2d9dc469
 class WebApp:
     "The page's state and routes: comparisons, forecasts, the gallery, limits."
     def __init__(self, state='web-state',   # folder for the cache and the jobs (kept across restarts)
@@ -296,7 +295,7 @@ class WebApp:
         self.submits, self.previews = RateLimiter(self.limits.per_minute), RateLimiter(self.limits.previews_per_minute)
     def __repr__(self): return f"WebApp({str(self.state)!r}, {self.comparisons!r})"
 
-# %% ../../nbs/web/02_app.ipynb #ca09e8fe
+# %% ../../nbs/web/02_app.ipynb #a2d12b4c
 def client_of(request:Request) -> str:
     "The client's address (with `--proxy`, uvicorn has already read it from X-Forwarded-For)."
     return request.client.host if request.client else 'unknown'
@@ -305,10 +304,10 @@ def public_job(job:dict) -> dict:
     "A job as the API shows it (no file paths)."
     return {k: v for k, v in job.items() if k not in ('files', 'config')} | {'status_url': f"/api/jobs/{job['id']}", 'page': f"/jobs/{job['id']}"}
 
-# %% ../../nbs/web/02_app.ipynb #59a620ee
+# %% ../../nbs/web/02_app.ipynb #be51e3c7
 @patch
-def config_from(self:WebApp, body:dict) -> Config:
-    "The configuration a request body asks for: `text` (parsed), `config` (validated) or `random`; BadInput otherwise."
+def config_from(self:WebApp, body:dict) -> Config|str:
+    "The configuration a request body asks for: `text` (parsed), `config` (validated), or 'random'; BadInput otherwise."
     if 'text' in body:
         text = body['text']
         if not isinstance(text, str): raise BadInput('"text" must be a string', 'Send {"text": "compare SPM and DFN at 2C"}.')
@@ -318,7 +317,7 @@ def config_from(self:WebApp, body:dict) -> Config:
     if 'config' in body:
         try: return Config.from_dict(body['config'])
         except TypeError as e: raise BadInput(f"config: {e}") from None
-    if body.get('random') is True: return draw_config(seed=secrets.randbelow(2**31))
+    if body.get('random') is True: return 'random'
     raise BadInput('say what to compare', 'Send {"text": "..."}, {"config": {...}} or {"random": true}.')
 
 @patch
@@ -327,10 +326,10 @@ async def comparison_job(self:WebApp, request:Request, body:dict) -> dict:
     if not self.submits.allow(client_of(request)):
         raise Refused(429, f"too many requests: at most {self.limits.per_minute} a minute; try again in a minute")
     cfg = await run_in_threadpool(self.config_from, body)
-    try: return self.comparisons.submit(cfg)
+    try: return self.comparisons.submit_random() if cfg == 'random' else self.comparisons.submit(cfg)
     except QueueFull as e: raise Refused(429, f"{e}; try again in a minute") from None
 
-# %% ../../nbs/web/02_app.ipynb #09e4f788
+# %% ../../nbs/web/02_app.ipynb #4787b27f
 @patch
 async def api_comparisons(self:WebApp, request:Request):
     try:
@@ -353,7 +352,7 @@ async def api_preview(self:WebApp, request:Request):
     except BadInput as e: return JSONResponse({'error': str(e), 'html': f'<div class=err id=refusal>{h(e)}</div>'}, 400)
     return JSONResponse({'preview': d, 'html': preview_html(d)})
 
-# %% ../../nbs/web/02_app.ipynb #55282515
+# %% ../../nbs/web/02_app.ipynb #1645e657
 @patch
 async def api_job(self:WebApp, request:Request):
     jid = request.path_params['id']
@@ -366,7 +365,7 @@ async def health(self:WebApp, request:Request):
     return JSONResponse(dict(ok=True, waiting=len(self.comparisons.queue.waiting), forecasts_waiting=len(self.forecasts.queue.waiting),
                              cached=len(self.comparisons.cache.entries()), recovered=self.comparisons.recovered))
 
-# %% ../../nbs/web/02_app.ipynb #09020196
+# %% ../../nbs/web/02_app.ipynb #e835be8d
 @patch
 async def form_submit(self:WebApp, request:Request):
     form = await request.form(max_files=0, max_fields=5)
@@ -386,7 +385,7 @@ async def job_view(self:WebApp, request:Request):
     if job is None: return refusal('/', 404, 'no such job')
     return HTMLResponse(job_page(job))
 
-# %% ../../nbs/web/02_app.ipynb #1504b41c
+# %% ../../nbs/web/02_app.ipynb #c2f91a6a
 @patch
 async def cached_page(self:WebApp, request:Request):
     res = self.comparisons.cache.get(request.path_params['hash'])
@@ -404,7 +403,7 @@ async def forecast_file(self:WebApp, request:Request):
     p = self.forecasts.path(request.path_params['id'], request.path_params['name'])
     return FileResponse(p) if p else refusal('/api/', 404, 'no such file')
 
-# %% ../../nbs/web/02_app.ipynb #02ce3c2c
+# %% ../../nbs/web/02_app.ipynb #379aaef9
 @patch
 async def gallery(self:WebApp, request:Request):
     n = request.query_params.get('page', '1')
@@ -416,7 +415,7 @@ async def gallery_file(self:WebApp, request:Request):
     p = gallery_file(self.outbox, request.path_params['id'], request.path_params['name'])
     return FileResponse(p) if p else refusal('/api/', 404, 'no such file')
 
-# %% ../../nbs/web/02_app.ipynb #efc7b207
+# %% ../../nbs/web/02_app.ipynb #12555f53
 def _int_field(form, name:str, default:int, lo:int, hi:int) -> int:
     v = form.get(name)
     if v in (None, ''): return default
@@ -453,7 +452,7 @@ async def forecast_job(self:WebApp, request:Request) -> dict:
     except QueueFull as e: shutil.rmtree(folder, ignore_errors=True); raise Refused(429, f"{e}; try again in a minute") from None
     except BaseException: shutil.rmtree(folder, ignore_errors=True); raise
 
-# %% ../../nbs/web/02_app.ipynb #189ec766
+# %% ../../nbs/web/02_app.ipynb #14ccc9ea
 @patch
 async def api_forecasts(self:WebApp, request:Request):
     try: job = await self.forecast_job(request)
@@ -469,7 +468,7 @@ async def forecast_page(self:WebApp, request:Request):
     except Refused as e: return HTMLResponse(forecast_form(str(e)), e.status)
     return RedirectResponse(f"/jobs/{job['id']}", 303)
 
-# %% ../../nbs/web/02_app.ipynb #d71d5cba
+# %% ../../nbs/web/02_app.ipynb #06a5504b
 @patch
 def asgi(self:WebApp):
     "The ASGI application: the routes behind the body limits."
@@ -495,7 +494,7 @@ def start(self:WebApp): self.comparisons.start(); self.forecasts.start()
 def close(self:WebApp):
     self.comparisons.close(); self.forecasts.close(); shutil.rmtree(self.uploads, ignore_errors=True)
 
-# %% ../../nbs/web/02_app.ipynb #ea283dc6
+# %% ../../nbs/web/02_app.ipynb #a5238142
 def serve_main(argv:list[str]) -> int:
     "`battery-dev serve`: the web page and its JSON API on http://HOST:PORT."
     ap = argparse.ArgumentParser(prog='battery-dev serve', description='Serve the web page and its JSON API (comparisons, forecasts, gallery).')
@@ -525,7 +524,7 @@ def serve_main(argv:list[str]) -> int:
                 forwarded_allow_ips='127.0.0.1' if a.proxy else None, timeout_graceful_shutdown=3)
     return 0
 
-# %% ../../nbs/web/02_app.ipynb #8d186943
+# %% ../../nbs/web/02_app.ipynb #cbb00086
 def free_port() -> int:
     "A TCP port free on 127.0.0.1 now."
     with socket.socket() as s: s.bind(('127.0.0.1', 0)); return s.getsockname()[1]
@@ -535,6 +534,7 @@ def start_server(state, *args, port:int|None=None, wait:float=90.0) -> tuple[sub
     port = port or free_port(); url = f"http://127.0.0.1:{port}"
     p = subprocess.Popen([sys.executable, '-c', 'from battery_dev.cli import cli; cli()', 'serve', '--port', str(port),
                           '--state', str(state), *map(str, args)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    atexit.register(lambda: p.poll() is None and p.kill())   # a test that fails half-way leaves no server behind
     t0 = time.time()
     while time.time() - t0 < wait:
         if p.poll() is not None: raise RuntimeError(f"the server exited: {p.stderr.read()[-500:]}")
