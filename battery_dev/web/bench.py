@@ -5,18 +5,18 @@
 # %% auto #0
 __all__ = ['BENCH_TEXTS', 'WARM_TEXT', 'timed_request', 'percentile', 'load_benchmark', 'bench_table', 'bench_main']
 
-# %% ../../nbs/web/03_bench.ipynb #e8d1e0f4
+# %% ../../nbs/web/03_bench.ipynb #2b2b9fd6
 import os, sys, json, time, tempfile, shutil, statistics
 from pathlib import Path
 from concurrent.futures import ThreadPoolExecutor
 from collections import Counter
 import httpx
 
-# %% ../../nbs/web/03_bench.ipynb #8d359c23
+# %% ../../nbs/web/03_bench.ipynb #11728807
 from ..core import *
 from .app import start_server
 
-# %% ../../nbs/web/03_bench.ipynb #044ab070
+# %% ../../nbs/web/03_bench.ipynb #3d66f19a
 def timed_request(client:httpx.Client, # a client of the server
                   body:dict,           # the JSON for POST /api/comparisons
                   poll:float=0.05,     # seconds between status checks
@@ -28,15 +28,15 @@ def timed_request(client:httpx.Client, # a client of the server
     while j['state'] in ('queued', 'running') and time.perf_counter() - t0 < timeout:
         time.sleep(poll); j = client.get(j['status_url']).json()
     return dict(id=j['id'], state=j['state'], cached=bool(j.get('cached')), seconds=time.perf_counter() - t0,
-                hash=(j.get('result') or {}).get('hash'), error=j.get('error'))
+                hash=(j.get('result') or {}).get('hash'), error=j.get('error'), facts=(j.get('result') or {}).get('facts') or {})
 
-# %% ../../nbs/web/03_bench.ipynb #3896a7bc
+# %% ../../nbs/web/03_bench.ipynb #7574f5f3
 def percentile(xs:list, p:float) -> float:
     "The `p`-th percentile of `xs` (linear between order statistics)."
     xs = sorted(xs); k = (len(xs) - 1) * p / 100; lo = int(k)
     return xs[lo] + (xs[min(lo + 1, len(xs) - 1)] - xs[lo]) * (k - lo)
 
-# %% ../../nbs/web/03_bench.ipynb #ed0fc8a0
+# %% ../../nbs/web/03_bench.ipynb #988e33aa
 BENCH_TEXTS = ['compare SPM, SPMe and DFN at 1C', 'compare SPM and DFN at 2C', 'compare SPMe and DFN at 0.5C',
                'compare SPM, SPMe and DFN at 0.5C', 'compare SPM and SPMe at 1C with Marquis2019']
 WARM_TEXT = 'compare SPM, SPMe and DFN at 1.5C'
@@ -59,10 +59,11 @@ def load_benchmark(url:str,                    # base URL of a server that has f
                 states=dict(Counter(r['state'] for r in rs)), errors=sorted({r['error'] for r in rs if r.get('error')})[:5],
                 jobs_simulated=len({r['id'] for r in rs if not r['cached']}), distinct_results=len({r['hash'] for r in rs}),
                 p50_s=percentile(lat, 50), p95_s=percentile(lat, 95), max_s=max(lat), wall_s=wall,
-                warm_3_model_s=warm['seconds'], warm_state=warm['state'], cached_p50_ms=1000 * percentile(cached, 50),
+                warm_3_model_s=warm['seconds'], warm_state=warm['state'], warm_simulate_s=warm['facts'].get('simulate_seconds'),
+                warm_draw_s=warm['facts'].get('draw_seconds'), cached_p50_ms=1000 * percentile(cached, 50),
                 cached_p95_ms=1000 * percentile(cached, 95), cache_entries=health['cached'])
 
-# %% ../../nbs/web/03_bench.ipynb #40aa47dd
+# %% ../../nbs/web/03_bench.ipynb #313c0745
 def bench_table(res:dict) -> str:
     "The benchmark's results as a Markdown table, with the machine and its load."
     rows = [('requests (concurrent) / distinct comparisons', f"{res['requests']} / {res['comparisons']}"),
@@ -71,12 +72,13 @@ def bench_table(res:dict) -> str:
             ('latency submit -> shown: p50 / p95 / max', f"{res['p50_s']:.2f} s / {res['p95_s']:.2f} s / {res['max_s']:.2f} s"),
             ('wall time of the 50', f"{res['wall_s']:.2f} s"),
             ('new warm 3-model comparison, submit -> shown (goal < 3 s)', f"{res['warm_3_model_s']:.2f} s ({res['warm_state']})"),
+            ('  of which simulating / drawing and encoding', f"{res['warm_simulate_s'] or 0:.2f} s / {res['warm_draw_s'] or 0:.2f} s"),
             ('cached comparison, submit -> shown: p50 / p95 (goal < 100 ms)', f"{res['cached_p50_ms']:.1f} ms / {res['cached_p95_ms']:.1f} ms")]
     out = ['| measure | value |', '|---|---|'] + [f"| {a} | {b} |" for a, b in rows]
     frames = res.get('frames') or "each configuration's (60)"
     return '\n'.join(out + ['', f"{machine_line()}; load average before: {res.get('load_before', '?')}; frames: {frames}"])
 
-# %% ../../nbs/web/03_bench.ipynb #e3873ba6
+# %% ../../nbs/web/03_bench.ipynb #6899389c
 def bench_main(a) -> int:
     "`battery-dev serve --bench`: start a fresh warm server, run `load_benchmark`, print its table and JSON."
     tmp = Path(tempfile.mkdtemp())
