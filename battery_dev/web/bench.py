@@ -5,18 +5,18 @@
 # %% auto #0
 __all__ = ['BENCH_TEXTS', 'WARM_TEXT', 'timed_request', 'percentile', 'load_benchmark', 'bench_table', 'bench_main']
 
-# %% ../../nbs/web/03_bench.ipynb #2b2b9fd6
+# %% ../../nbs/web/03_bench.ipynb #4903792c
 import os, sys, json, time, tempfile, shutil, statistics
 from pathlib import Path
 from concurrent.futures import ThreadPoolExecutor
 from collections import Counter
 import httpx
 
-# %% ../../nbs/web/03_bench.ipynb #11728807
+# %% ../../nbs/web/03_bench.ipynb #8dfc50d9
 from ..core import *
 from .app import start_server
 
-# %% ../../nbs/web/03_bench.ipynb #3d66f19a
+# %% ../../nbs/web/03_bench.ipynb #0a923122
 def timed_request(client:httpx.Client, # a client of the server
                   body:dict,           # the JSON for POST /api/comparisons
                   poll:float=0.05,     # seconds between status checks
@@ -30,13 +30,13 @@ def timed_request(client:httpx.Client, # a client of the server
     return dict(id=j['id'], state=j['state'], cached=bool(j.get('cached')), seconds=time.perf_counter() - t0,
                 hash=(j.get('result') or {}).get('hash'), error=j.get('error'), facts=(j.get('result') or {}).get('facts') or {})
 
-# %% ../../nbs/web/03_bench.ipynb #7574f5f3
+# %% ../../nbs/web/03_bench.ipynb #f3dc2f4f
 def percentile(xs:list, p:float) -> float:
     "The `p`-th percentile of `xs` (linear between order statistics)."
     xs = sorted(xs); k = (len(xs) - 1) * p / 100; lo = int(k)
     return xs[lo] + (xs[min(lo + 1, len(xs) - 1)] - xs[lo]) * (k - lo)
 
-# %% ../../nbs/web/03_bench.ipynb #988e33aa
+# %% ../../nbs/web/03_bench.ipynb #c95a4bf1
 BENCH_TEXTS = ['compare SPM, SPMe and DFN at 1C', 'compare SPM and DFN at 2C', 'compare SPMe and DFN at 0.5C',
                'compare SPM, SPMe and DFN at 0.5C', 'compare SPM and SPMe at 1C with Marquis2019']
 WARM_TEXT = 'compare SPM, SPMe and DFN at 1.5C'
@@ -63,7 +63,7 @@ def load_benchmark(url:str,                    # base URL of a server that has f
                 warm_draw_s=warm['facts'].get('draw_seconds'), cached_p50_ms=1000 * percentile(cached, 50),
                 cached_p95_ms=1000 * percentile(cached, 95), cache_entries=health['cached'])
 
-# %% ../../nbs/web/03_bench.ipynb #313c0745
+# %% ../../nbs/web/03_bench.ipynb #53f79e2e
 def bench_table(res:dict) -> str:
     "The benchmark's results as a Markdown table, with the machine and its load."
     rows = [('requests (concurrent) / distinct comparisons', f"{res['requests']} / {res['comparisons']}"),
@@ -78,7 +78,7 @@ def bench_table(res:dict) -> str:
     frames = res.get('frames') or "each configuration's (60)"
     return '\n'.join(out + ['', f"{machine_line()}; load average before: {res.get('load_before', '?')}; frames: {frames}"])
 
-# %% ../../nbs/web/03_bench.ipynb #6899389c
+# %% ../../nbs/web/03_bench.ipynb #70845ec4
 def bench_main(a) -> int:
     "`battery-dev serve --bench`: start a fresh warm server, run `load_benchmark`, print its table and JSON."
     tmp = Path(tempfile.mkdtemp())

@@ -7,13 +7,13 @@ __all__ = ['HASH_RE', 'ID_RE', 'COMPARISON_FILES', 'FORECAST_FILES', 'config_has
            'Job', 'new_job', 'JobQueue', 'render_comparison', 'render_comparison_bytes', 'Comparisons', 'run_forecast',
            'Forecasts']
 
-# %% ../../nbs/web/01_jobs.ipynb #e5209431
-import os, re, sys, json, time, shutil, hashlib, secrets, threading, subprocess
+# %% ../../nbs/web/01_jobs.ipynb #dd9c12bc
+import os, re, sys, json, time, shutil, hashlib, secrets, tempfile, threading, subprocess
 from pathlib import Path
 from collections import deque
 from fastcore.basics import patch
 
-# %% ../../nbs/web/01_jobs.ipynb #3a78be53
+# %% ../../nbs/web/01_jobs.ipynb #4d9e5089
 from ..core import *
 from ..compare.config import Config, validate_config
 from ..compare.simulate import simulate, SimulationFailed
@@ -21,13 +21,13 @@ from ..compare.build import draw_config
 from ..compare.animate import render_gif
 from ..bot.post import post_text
 
-# %% ../../nbs/web/01_jobs.ipynb #fa6d82ac
+# %% ../../nbs/web/01_jobs.ipynb #7890af64
 def config_hash(cfg:Config) -> str:
     "Sixteen hex digits naming what `cfg` simulates and draws (its seed left out)."
     d = validate_config(cfg).to_dict(); d.pop('seed', None)
     return hashlib.sha256(dumps(d, None).encode()).hexdigest()[:16]
 
-# %% ../../nbs/web/01_jobs.ipynb #73bd20e5
+# %% ../../nbs/web/01_jobs.ipynb #89c102c4
 HASH_RE = re.compile(r'[0-9a-f]{16}')
 ID_RE = re.compile(r'[0-9a-f]{16}')
 
@@ -36,7 +36,7 @@ def write_json(path, obj):
     path = Path(path); tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}")
     tmp.write_text(dumps(obj) + '\n'); os.replace(tmp, path)
 
-# %% ../../nbs/web/01_jobs.ipynb #f6353462
+# %% ../../nbs/web/01_jobs.ipynb #7f8e9607
 class ResultCache:
     "Finished comparisons on disk, one folder per configuration hash, bounded in size (oldest evicted first)."
     def __init__(self, folder, # where `c/` and the scratch folder `tmp/` live
@@ -48,7 +48,7 @@ class ResultCache:
         self.lock = threading.Lock()
     def __repr__(self): return f"ResultCache({str(self.folder)!r}, {len(self.entries())} entries)"
 
-# %% ../../nbs/web/01_jobs.ipynb #08d227cd
+# %% ../../nbs/web/01_jobs.ipynb #eccc86b2
 @patch
 def path(self:ResultCache, h:str) -> Path|None:
     "The folder of entry `h`, or None when `h` is not a hash."
@@ -66,7 +66,7 @@ def new_scratch(self:ResultCache) -> Path:
     "An empty folder to build an entry in."
     d = self.scratch / secrets.token_hex(8); d.mkdir(); return d
 
-# %% ../../nbs/web/01_jobs.ipynb #5f92f68d
+# %% ../../nbs/web/01_jobs.ipynb #37d9ad99
 @patch
 def entries(self:ResultCache) -> list[tuple]:
     "(hash, bytes, finished time) of every entry, oldest first."
@@ -99,7 +99,7 @@ def evict(self:ResultCache, keep:str|None=None) -> list[str]:
         shutil.rmtree(self.root / h, ignore_errors=True); total -= b; gone.append(h)
     return gone
 
-# %% ../../nbs/web/01_jobs.ipynb #b41ceb23
+# %% ../../nbs/web/01_jobs.ipynb #6c9188ed
 class QueueFull(Exception):
     "The queue holds as many jobs as it may: try again later."
 
@@ -112,7 +112,7 @@ def new_job(kind:str, **fields) -> Job:
     return Job(dict(id=secrets.token_hex(8), kind=kind, state='queued', progress=dict(stage='queued', fraction=0.0),
                     created=time.time(), result=None, error=None) | fields)
 
-# %% ../../nbs/web/01_jobs.ipynb #2d5efc4b
+# %% ../../nbs/web/01_jobs.ipynb #dd912106
 class JobQueue:
     "A bounded queue of jobs served by `workers` threads calling `run(job, progress)`; jobs saved under `folder`."
     def __init__(self, folder, # where the jobs' JSON files live
@@ -126,7 +126,7 @@ class JobQueue:
         self.threads = [threading.Thread(target=self._serve, daemon=True, name=f'jobs-{i}') for i in range(workers)]
     def __repr__(self): return f"JobQueue({str(self.folder)!r}, {len(self.waiting)} waiting, {len(self.jobs)} known)"
 
-# %% ../../nbs/web/01_jobs.ipynb #e738b91e
+# %% ../../nbs/web/01_jobs.ipynb #20cbdaeb
 @patch
 def start(self:JobQueue) -> JobQueue:
     "Start the worker threads."
@@ -157,7 +157,7 @@ def remember(self:JobQueue, job:Job, keep:int=10000):
         for jid in [i for i, j in self.jobs.items() if j['state'] in ('done', 'failed')][:len(self.jobs) - keep]:
             del self.jobs[jid]; (self.folder / f"{jid}.json").unlink(missing_ok=True)
 
-# %% ../../nbs/web/01_jobs.ipynb #7dbe68bf
+# %% ../../nbs/web/01_jobs.ipynb #070424d1
 @patch
 def get(self:JobQueue, job_id:str) -> dict|None:
     "A copy of job `job_id` with its place in the queue (1: next), or None."
@@ -173,7 +173,7 @@ def _progress(self:JobQueue, job:Job, stage:str, fraction:float|None=None):
     with self.cv:
         job['progress'] = dict(stage=stage, fraction=round(float(fraction or 0.0), 3)); job.save(self.folder)
 
-# %% ../../nbs/web/01_jobs.ipynb #211e9022
+# %% ../../nbs/web/01_jobs.ipynb #b0774dce
 @patch
 def _serve(self:JobQueue):
     if self.before is not None:
@@ -195,7 +195,7 @@ def _serve(self:JobQueue):
                        progress=dict(stage=state, fraction=1.0 if state == 'done' else job['progress']['fraction']))
             job.save(self.folder)
 
-# %% ../../nbs/web/01_jobs.ipynb #209ef135
+# %% ../../nbs/web/01_jobs.ipynb #e330977b
 @patch
 def recover(self:JobQueue, redo) -> dict:
     "Load the jobs of an earlier run; queued/running ones go to `redo(job)` -> None (queued again) or the reason it failed."
@@ -214,7 +214,7 @@ def recover(self:JobQueue, redo) -> dict:
         job.save(self.folder)
     return counts
 
-# %% ../../nbs/web/01_jobs.ipynb #a877c4cc
+# %% ../../nbs/web/01_jobs.ipynb #c4ecb62f
 COMPARISON_FILES = dict(gif='comparison.gif', mp4='comparison.mp4', png='comparison.png', record='record.json')
 
 def render_comparison(cfg:Config, # the configuration (frames already as wanted)
@@ -232,15 +232,14 @@ def render_comparison(cfg:Config, # the configuration (frames already as wanted)
                 panels=[p['variable'] for p in res['panels']], simulate_seconds=round(t1 - t0, 3),
                 draw_seconds=round(time.perf_counter() - t1, 3), reused=comp.reused)
 
-# %% ../../nbs/web/01_jobs.ipynb #266ae2d6
+# %% ../../nbs/web/01_jobs.ipynb #6e8f65ef
 def render_comparison_bytes(cfg_dict:dict, timeout:float=300.0) -> tuple[dict, dict]:
     "`render_comparison` in a scratch folder (for a dask worker): the facts and {file name: bytes}."
-    import tempfile
     with tempfile.TemporaryDirectory() as d:
         facts = render_comparison(Config.from_dict(cfg_dict), d, timeout=timeout)
         return facts, {n: (Path(d) / n).read_bytes() for n in COMPARISON_FILES.values() if (Path(d) / n).is_file()}
 
-# %% ../../nbs/web/01_jobs.ipynb #f16e2821
+# %% ../../nbs/web/01_jobs.ipynb #e18a4cf6
 class Comparisons:
     "Comparison jobs: cache by configuration hash, queue on the kept workers or a dask scheduler."
     def __init__(self, folder,                 # state folder: cache/ and jobs/ go here
@@ -262,7 +261,7 @@ class Comparisons:
             if j['state'] == 'queued' and j.get('hash'): self.inflight[j['hash']] = j['id']
     def __repr__(self): return f"Comparisons({str(self.folder)!r}, {self.queue!r}, {self.cache!r})"
 
-# %% ../../nbs/web/01_jobs.ipynb #87c62924
+# %% ../../nbs/web/01_jobs.ipynb #177add1c
 @patch
 def prepare(self:Comparisons, cfg:Config) -> Config:
     "`cfg` validated, with the fixed frame count and this package's versions."
@@ -271,7 +270,7 @@ def prepare(self:Comparisons, cfg:Config) -> Config:
     d['versions'] = Config().versions
     return Config.from_dict(d)
 
-# %% ../../nbs/web/01_jobs.ipynb #3194356b
+# %% ../../nbs/web/01_jobs.ipynb #cc851e07
 @patch
 def submit(self:Comparisons, cfg:Config) -> dict:
     "A job for `cfg`: finished at once from the cache, the queued/running job of the same configuration, or a new queued one."
@@ -287,7 +286,7 @@ def submit(self:Comparisons, cfg:Config) -> dict:
         self.inflight[h] = job['id']
     return self.queue.get(job['id'])
 
-# %% ../../nbs/web/01_jobs.ipynb #d24f15c9
+# %% ../../nbs/web/01_jobs.ipynb #722af84c
 @patch
 def submit_random(self:Comparisons, seed:int|None=None) -> dict:
     "A queued job for a random comparison, drawn by the worker as the scheduled post draws it (drawing runs PyBaMM checks)."
@@ -328,7 +327,7 @@ def warm(self:Comparisons):
 def _redo(self:Comparisons, job:Job) -> str|None:
     return None if job.get('config') or job.get('seed') is not None else 'interrupted by a server restart'
 
-# %% ../../nbs/web/01_jobs.ipynb #473b5463
+# %% ../../nbs/web/01_jobs.ipynb #20fe649c
 @patch
 def start(self:Comparisons) -> Comparisons:
     "Start serving the queue."
@@ -340,7 +339,7 @@ def close(self:Comparisons):
     self.queue.stop()
     if self.client is not None: self.client.close()
 
-# %% ../../nbs/web/01_jobs.ipynb #9ad82aed
+# %% ../../nbs/web/01_jobs.ipynb #993cc63e
 FORECAST_FILES = dict(png='forecast.png', csv='forecast.csv', json='forecast.json')
 
 def _command(args:list, timeout:float, on_line=None) -> str:
@@ -359,7 +358,7 @@ def _command(args:list, timeout:float, on_line=None) -> str:
         raise RuntimeError(why.removeprefix('battery-dev forecast: '))
     return out
 
-# %% ../../nbs/web/01_jobs.ipynb #74cc7809
+# %% ../../nbs/web/01_jobs.ipynb #c19ede4f
 def run_forecast(files:list,       # uploaded files (removed afterwards with their folder)
                  out,              # folder for forecast.png, .csv, .json
                  horizon:int=10,   # cycles ahead
@@ -390,7 +389,7 @@ def run_forecast(files:list,       # uploaded files (removed afterwards with the
     write_json(out / FORECAST_FILES['json'], res)
     return res
 
-# %% ../../nbs/web/01_jobs.ipynb #2d9cb1ce
+# %% ../../nbs/web/01_jobs.ipynb #9560db38
 class Forecasts:
     "Forecast jobs: uploads in a temporary folder, results in FOLDER/forecasts/<job id>/."
     def __init__(self, folder,           # state folder: jobs/ and forecasts/ go here
@@ -405,7 +404,7 @@ class Forecasts:
     def start(self): self.queue.start(); return self
     def close(self): self.queue.stop()
 
-# %% ../../nbs/web/01_jobs.ipynb #6751f5e7
+# %% ../../nbs/web/01_jobs.ipynb #abd45166
 @patch
 def submit(self:Forecasts, files:list, summary:dict, horizon:int=10, fine_tune:int=0) -> dict:
     "Queue a forecast of the uploaded `files` (removed when it ends, or now if the queue is full)."
@@ -427,7 +426,7 @@ def _run(self:Forecasts, job:Job, progress) -> dict:
     return dict(res, png=f"{base}/{FORECAST_FILES['png']}", csv=f"{base}/{FORECAST_FILES['csv']}", json=f"{base}/{FORECAST_FILES['json']}",
                 summary=job['summary'])
 
-# %% ../../nbs/web/01_jobs.ipynb #948a79bc
+# %% ../../nbs/web/01_jobs.ipynb #8bc6c27e
 @patch
 def path(self:Forecasts, job_id:str, name:str) -> Path|None:
     "The file `name` of forecast `job_id`, or None when either is not one of ours."
