@@ -9,7 +9,7 @@ __all__ = ['UPLOAD_TYPES', 'ZIP_TYPES', 'h', 'CSS', 'REQUEST_JS', 'WATCH_JS', 'G
            'gallery_file', 'gallery_page', 'Refused', 'refusal', 'limit_bodies', 'WebApp', 'client_of', 'public_job',
            'serve_main', 'free_port', 'start_server']
 
-# %% ../../nbs/web/02_app.ipynb #afb22cc8
+# %% ../../nbs/web/02_app.ipynb #5889b428
 import os, re, sys, json, time, html, socket, shutil, zipfile, secrets, argparse, tempfile, threading, subprocess, urllib.request, atexit
 from pathlib import Path
 from collections import defaultdict, deque
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from fastcore.basics import patch
 from urllib.parse import quote
 
-# %% ../../nbs/web/02_app.ipynb #a283ce7f
+# %% ../../nbs/web/02_app.ipynb #defc711b
 from starlette.applications import Starlette
 from starlette.routing import Route
 from starlette.requests import Request
@@ -26,7 +26,7 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Fi
 from starlette.concurrency import run_in_threadpool
 from starlette.formparsers import MultiPartException
 
-# %% ../../nbs/web/02_app.ipynb #f5567035
+# %% ../../nbs/web/02_app.ipynb #6b4ef1fe
 from ..core import *
 from ..compare.config import Config, MODELS, x_variable
 from ..compare.parse import parse_request
@@ -36,7 +36,7 @@ from ..forecast.loaders import FORMATS, read_cycler_paths
 from ..forecast.cycling import resample_cycles
 from .jobs import *
 
-# %% ../../nbs/web/02_app.ipynb #3f13ea1c
+# %% ../../nbs/web/02_app.ipynb #e9ecabb6
 def describe(cfg:Config) -> dict:
     "What `cfg` would simulate, in words: title, models, parameter set, protocol, what varies, the x axis."
     if cfg.varied: varies = f"{cfg.varied['name']}: {', '.join(f'{v:g}' for v in cfg.varied['values'])}"
@@ -47,7 +47,7 @@ def describe(cfg:Config) -> dict:
     return dict(title=title_of(cfg), models=[f"{m} ({MODELS[m]})" for m in cfg.models], parameter_set=cfg.parameter_set,
                 protocol=protocol, temperature=f"{cfg.temperature - 273.15:g} °C", varies=varies, x_axis=x_variable(cfg))
 
-# %% ../../nbs/web/02_app.ipynb #7036c529
+# %% ../../nbs/web/02_app.ipynb #e59f6399
 @dataclass
 class Limits:
     "Every bound the page enforces."
@@ -63,7 +63,7 @@ class Limits:
     horizon: int = 100              # forecast cycles ahead at most
     fine_tune_epochs: int = 20      # fine-tuning epochs at most
 
-# %% ../../nbs/web/02_app.ipynb #a18a3117
+# %% ../../nbs/web/02_app.ipynb #cfda5198
 class RateLimiter:
     "At most `n` events per client in any `window` seconds."
     def __init__(self, n:int, window:float=60.0):
@@ -80,7 +80,7 @@ class RateLimiter:
                 for k in [k for k, v in self.seen.items() if not v or v[-1] < now - self.window]: del self.seen[k]
             return True
 
-# %% ../../nbs/web/02_app.ipynb #e8aa0674
+# %% ../../nbs/web/02_app.ipynb #e70e11a2
 UPLOAD_TYPES = sorted({e for _, es, _ in FORMATS.values() for e in es})   # what `read_cycler_file` reads
 ZIP_TYPES = ('.xlsx', '.ndax')
 
@@ -91,7 +91,7 @@ def safe_name(name:str) -> str:
     stem = re.sub(r'[^A-Za-z0-9_-]+', '_', stem).strip('_')[:60] or 'cell'
     return stem + ext.lower()
 
-# %% ../../nbs/web/02_app.ipynb #e44642a9
+# %% ../../nbs/web/02_app.ipynb #b31b3dd3
 def check_zip(path, limits:Limits) -> None:
     "BadInput when the zip-based file at `path` is not a zip, or would unpack to too much (a zip bomb)."
     try:
@@ -103,7 +103,7 @@ def check_zip(path, limits:Limits) -> None:
         raise BadInput(f"{Path(path).name} would unpack to {total / 2**20:,.0f} MB",
                        f"Workbooks up to {limits.unpacked_bytes / 2**20:.0f} MB unpacked are read.")
 
-# %% ../../nbs/web/02_app.ipynb #2817eddc
+# %% ../../nbs/web/02_app.ipynb #e7d150b4
 def summarise_cells(cells:list) -> list[dict]:
     "A line of facts per cell: id, cycles, rows, hours, first and last discharge capacity."
     out = []
@@ -114,7 +114,7 @@ def summarise_cells(cells:list) -> list[dict]:
                         discharge_ah_first=round(float(q[0]), 4) if len(q) else None, discharge_ah_last=round(float(q[-1]), 4) if len(q) else None))
     return out
 
-# %% ../../nbs/web/02_app.ipynb #68ba1e89
+# %% ../../nbs/web/02_app.ipynb #2fdb8a14
 def read_uploads(paths:list, limits:Limits) -> list[dict]:
     "Check and read the saved uploads: their cells' summary, or BadInput with one line saying what is wrong."
     for p in paths:
@@ -125,7 +125,7 @@ def read_uploads(paths:list, limits:Limits) -> list[dict]:
         raise BadInput(f"could not read the file ({type(e).__name__}: {str(e)[:200]})".replace(str(Path(paths[0]).parent) + '/', '')) from None
     return summarise_cells(cells)
 
-# %% ../../nbs/web/02_app.ipynb #d2cef9c3
+# %% ../../nbs/web/02_app.ipynb #17df51ea
 h = lambda s: html.escape(str(s), quote=True)
 
 CSS = """body{font-family:system-ui,sans-serif;max-width:980px;margin:1em auto;padding:0 1em;color:#222}
@@ -142,7 +142,7 @@ def page(title:str, body:str, refresh:int|None=None, script:str='') -> str:
             f'<nav><a href="/">Compare</a><a href="/forecast">Forecast a cell</a><a href="/gallery">Gallery</a></nav>'
             f'<h1>{h(title)}</h1>{body}{f"<script>{script}</script>" if script else ""}</body></html>')
 
-# %% ../../nbs/web/02_app.ipynb #4c01cf92
+# %% ../../nbs/web/02_app.ipynb #daef9be4
 def preview_html(d:dict) -> str:
     "The preview of a request as a small table."
     rows = [('Models', ', '.join(d['models'])), ('Parameter set', d['parameter_set']), ('Protocol', d['protocol']),
@@ -166,7 +166,7 @@ placeholder="compare SPM, SPMe and DFN at 2C">{h(text)}</textarea><br><button id
 <form method=post action="/random" style="display:inline"><button id=random type=submit>Random comparison</button></form>
 <div id=preview aria-live=polite>{err or preview}</div>""", script=REQUEST_JS)
 
-# %% ../../nbs/web/02_app.ipynb #964eb106
+# %% ../../nbs/web/02_app.ipynb #7043c011
 WATCH_JS = """const id=%s;async function tick(){const r=await fetch('/api/jobs/'+id);const j=await r.json();
  if(j.state==='done'||j.state==='failed'){location.reload();return;}
  document.getElementById('state').textContent=j.state+(j.position?' (place in queue: '+j.position+')':'')+' · '+j.progress.stage;
@@ -193,7 +193,7 @@ def forecast_html(res:dict) -> str:
 <img id=figure class=anim src="{h(res['png'])}" alt="forecast of the next {res['horizon']} cycles with bands">
 <p><a id=csv href="{h(res['csv'])}" download>forecast.csv</a> · <a href="{h(res['json'])}">forecast.json</a> · model: {h(res['model'])}</p>"""
 
-# %% ../../nbs/web/02_app.ipynb #15d0bcd0
+# %% ../../nbs/web/02_app.ipynb #882096b4
 def job_page(job:dict) -> str:
     "A job as a page: its place and progress while it waits or runs, its result or error when it ends."
     kind, st = job['kind'], job['state']
@@ -208,7 +208,7 @@ def job_page(job:dict) -> str:
             f'<p>This page updates by itself.</p>')
     return page('Working on it', body, refresh=2, script=WATCH_JS % json.dumps(job['id']))
 
-# %% ../../nbs/web/02_app.ipynb #ecf9b2d9
+# %% ../../nbs/web/02_app.ipynb #eab32995
 def forecast_form(message:str='') -> str:
     "The upload form: files, horizon, optional fine-tuning."
     err = f'<div class=err id=refusal>{h(message)}</div>' if message else ''
@@ -219,7 +219,7 @@ the pretrained network forecasts its next discharge curves and capacities, with 
 <label><input name=fine_tune type=checkbox value=5> fine-tune on this cell first (5 epochs, slower)</label>
 <button id=go type=submit>Forecast</button></form>""")
 
-# %% ../../nbs/web/02_app.ipynb #e90d6d81
+# %% ../../nbs/web/02_app.ipynb #52229671
 GALLERY_TYPES = ('.gif', '.mp4', '.png')
 
 def gallery_posts(outbox, # the bot's outbox folder
@@ -244,7 +244,7 @@ def gallery_file(outbox, post_id:str, name:str) -> Path|None:
     if name == 'config.json': return d / 'record.json' if (d / 'record.json').is_file() else None
     return d / name if d.is_dir() and name in {f.name for f in d.iterdir() if f.suffix in GALLERY_TYPES} else None
 
-# %% ../../nbs/web/02_app.ipynb #b53b7db2
+# %% ../../nbs/web/02_app.ipynb #327c16b7
 def gallery_page(outbox, page_no:int) -> str:
     "The gallery page."
     posts, more = gallery_posts(outbox, page_no)
@@ -259,7 +259,7 @@ def gallery_page(outbox, page_no:int) -> str:
     nav = (f'<a href="/gallery?page={page_no - 1}">newer</a> ' if page_no > 1 else '') + (f'<a href="/gallery?page={page_no + 1}">older</a>' if more else '')
     return page('Gallery', (''.join(items) or '<p>Nothing posted yet: <code>make demo</code> posts a first comparison.</p>') + f'<p>{nav}</p>')
 
-# %% ../../nbs/web/02_app.ipynb #3dab0ef9
+# %% ../../nbs/web/02_app.ipynb #ca18fe73
 class Refused(Exception):
     "A request refused with an HTTP status and one line."
     def __init__(self, status:int, msg:str): super().__init__(msg); self.status = status
@@ -279,11 +279,12 @@ def limit_bodies(app, limits:Limits):
             cap = limits.upload_bytes if scope['path'] in UPLOAD_PATHS else limits.body_bytes
             if cl is None: return await refusal(scope['path'], 411, 'send the body with a Content-Length')(scope, receive, send)
             if not cl.isdigit() or int(cl) > cap:
-                return await refusal(scope['path'], 413, f"the request is too large (at most {cap / 2**20:g} MB)")(scope, receive, send)
+                size = f"{cap / 2**20:g} MB" if cap >= 2**20 else f"{cap / 2**10:g} kB"
+                return await refusal(scope['path'], 413, f"the request is too large (at most {size})")(scope, receive, send)
         await app(scope, receive, send)
     return wrapped
 
-# %% ../../nbs/web/02_app.ipynb #1b2a0b89
+# %% ../../nbs/web/02_app.ipynb #4ed1cc6f
 class WebApp:
     "The page's state and routes: comparisons, forecasts, the gallery, limits."
     def __init__(self, state='web-state',   # folder for the cache and the jobs (kept across restarts)
@@ -301,7 +302,7 @@ class WebApp:
         self.submits, self.previews = RateLimiter(self.limits.per_minute), RateLimiter(self.limits.previews_per_minute)
     def __repr__(self): return f"WebApp({str(self.state)!r}, {self.comparisons!r})"
 
-# %% ../../nbs/web/02_app.ipynb #63fa5c27
+# %% ../../nbs/web/02_app.ipynb #4819172e
 def client_of(request:Request) -> str:
     "The client's address (with `--proxy`, uvicorn has already read it from X-Forwarded-For)."
     return request.client.host if request.client else 'unknown'
@@ -310,7 +311,7 @@ def public_job(job:dict) -> dict:
     "A job as the API shows it (no file paths)."
     return {k: v for k, v in job.items() if k not in ('files', 'config')} | {'status_url': f"/api/jobs/{job['id']}", 'page': f"/jobs/{job['id']}"}
 
-# %% ../../nbs/web/02_app.ipynb #3cac8593
+# %% ../../nbs/web/02_app.ipynb #e8475cc4
 @patch
 def config_from(self:WebApp, body:dict) -> Config|str:
     "The configuration a request body asks for: `text` (parsed), `config` (validated), or 'random'; BadInput otherwise."
@@ -335,7 +336,7 @@ async def comparison_job(self:WebApp, request:Request, body:dict) -> dict:
     try: return self.comparisons.submit_random() if cfg == 'random' else self.comparisons.submit(cfg)
     except QueueFull as e: raise Refused(429, f"{e}; try again in a minute") from None
 
-# %% ../../nbs/web/02_app.ipynb #cc0c7d7b
+# %% ../../nbs/web/02_app.ipynb #a505fb8e
 @patch
 async def api_comparisons(self:WebApp, request:Request):
     try:
@@ -358,7 +359,7 @@ async def api_preview(self:WebApp, request:Request):
     except BadInput as e: return JSONResponse({'error': str(e), 'html': f'<div class=err id=refusal>{h(e)}</div>'}, 400)
     return JSONResponse({'preview': d, 'html': preview_html(d)})
 
-# %% ../../nbs/web/02_app.ipynb #6d14c736
+# %% ../../nbs/web/02_app.ipynb #d4578e9b
 @patch
 async def api_job(self:WebApp, request:Request):
     jid = request.path_params['id']
@@ -372,7 +373,7 @@ async def health(self:WebApp, request:Request):
                              cached=len(self.comparisons.cache.entries()), recovered=self.comparisons.recovered,
                              warm=self.comparisons.warmed))
 
-# %% ../../nbs/web/02_app.ipynb #f277ff01
+# %% ../../nbs/web/02_app.ipynb #f822ee80
 @patch
 async def form_submit(self:WebApp, request:Request):
     try: form = await request.form(max_files=0, max_fields=5)
@@ -395,7 +396,7 @@ async def job_view(self:WebApp, request:Request):
     if job is None: return refusal('/', 404, 'no such job')
     return HTMLResponse(job_page(job))
 
-# %% ../../nbs/web/02_app.ipynb #83f83363
+# %% ../../nbs/web/02_app.ipynb #335c32a6
 @patch
 async def cached_page(self:WebApp, request:Request):
     res = self.comparisons.cache.get(request.path_params['hash'])
@@ -413,7 +414,7 @@ async def forecast_file(self:WebApp, request:Request):
     p = self.forecasts.path(request.path_params['id'], request.path_params['name'])
     return FileResponse(p) if p else refusal('/api/', 404, 'no such file')
 
-# %% ../../nbs/web/02_app.ipynb #e6433337
+# %% ../../nbs/web/02_app.ipynb #39799197
 @patch
 async def gallery(self:WebApp, request:Request):
     n = request.query_params.get('page', '1')
@@ -428,7 +429,7 @@ async def gallery_file(self:WebApp, request:Request):
         return Response(dumps(json.loads(p.read_text()).get('record')) + '\n', media_type='application/json')
     return FileResponse(p)
 
-# %% ../../nbs/web/02_app.ipynb #3b9069ae
+# %% ../../nbs/web/02_app.ipynb #38e75a8d
 def _int_field(form, name:str, default:int, lo:int, hi:int) -> int:
     v = form.get(name)
     if v in (None, ''): return default
@@ -464,7 +465,7 @@ async def forecast_job(self:WebApp, request:Request) -> dict:
     except QueueFull as e: shutil.rmtree(folder, ignore_errors=True); raise Refused(429, f"{e}; try again in a minute") from None
     except BaseException: shutil.rmtree(folder, ignore_errors=True); raise
 
-# %% ../../nbs/web/02_app.ipynb #eb839835
+# %% ../../nbs/web/02_app.ipynb #b231b14a
 @patch
 async def api_forecasts(self:WebApp, request:Request):
     try: job = await self.forecast_job(request)
@@ -480,7 +481,7 @@ async def forecast_page(self:WebApp, request:Request):
     except Refused as e: return HTMLResponse(forecast_form(str(e)), e.status)
     return RedirectResponse(f"/jobs/{job['id']}", 303)
 
-# %% ../../nbs/web/02_app.ipynb #1f185bc0
+# %% ../../nbs/web/02_app.ipynb #a81af88d
 @patch
 def asgi(self:WebApp):
     "The ASGI application: the routes behind the body limits."
@@ -506,7 +507,7 @@ def start(self:WebApp): self.comparisons.start(); self.forecasts.start()
 def close(self:WebApp):
     self.comparisons.close(); self.forecasts.close(); shutil.rmtree(self.uploads, ignore_errors=True)
 
-# %% ../../nbs/web/02_app.ipynb #fb62e725
+# %% ../../nbs/web/02_app.ipynb #160164dc
 def serve_main(argv:list[str]) -> int:
     "`battery-dev serve`: the web page and its JSON API on http://HOST:PORT."
     ap = argparse.ArgumentParser(prog='battery-dev serve', description='Serve the web page and its JSON API (comparisons, forecasts, gallery).')
@@ -536,7 +537,7 @@ def serve_main(argv:list[str]) -> int:
                 forwarded_allow_ips='127.0.0.1' if a.proxy else None, timeout_graceful_shutdown=3)
     return 0
 
-# %% ../../nbs/web/02_app.ipynb #5eba5c02
+# %% ../../nbs/web/02_app.ipynb #22169448
 def free_port() -> int:
     "A TCP port free on 127.0.0.1 now."
     with socket.socket() as s: s.bind(('127.0.0.1', 0)); return s.getsockname()[1]
