@@ -12,7 +12,7 @@ export PYBAMM_DISABLE_TELEMETRY := true
 export MPLBACKEND := Agg
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: install demo test sync lint docs check-docs nbtest pipeline coverage-hook outputs bench lab clean chromium
+.PHONY: install demo test sync lint docs check-docs nbtest pipeline coverage-hook outputs bench lab clean chromium serve serve-bench
 
 install: $(STAMP)
 
@@ -78,6 +78,15 @@ outputs: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/battery-dev bench
 
+# The web page on http://127.0.0.1:8000 (SERVE_ARGS adds options, e.g. SERVE_ARGS='--host 0.0.0.0' in a container);
+# its gallery shows the outbox that `make demo` fills. serve-bench: the load benchmark against a fresh server.
+SERVE_ARGS ?=
+serve: $(STAMP)
+	$(BIN)/battery-dev serve $(SERVE_ARGS)
+
+serve-bench: $(STAMP)
+	$(BIN)/battery-dev serve --bench
+
 # Jupyter Lab on the notebooks, on 127.0.0.1 (LAB_ARGS adds options, e.g. LAB_ARGS=--ip=0.0.0.0 in a container).
 # Jupyter refuses to run as root without --allow-root: pass it when make runs as root (containers, CI).
 LAB_ARGS ?=
@@ -85,4 +94,4 @@ lab: $(STAMP)
 	$(BIN)/jupyter-lab --notebook-dir=nbs $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 clean:
-	rm -rf _docs _proc .docs_build outbox runs-out
+	rm -rf _docs _proc .docs_build outbox runs-out web-state

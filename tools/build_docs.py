@@ -165,7 +165,7 @@ def page_of(raw, rel):
     return (rel.parent / Path(fm.get('output-file', rel.name)).stem).as_posix()
 
 
-SECTIONS = [('Core', ''), ('Compare and animate', 'compare'), ('The bot', 'bot'), ('Forecasting', 'forecast'),
+SECTIONS = [('Core', ''), ('Compare and animate', 'compare'), ('The bot', 'bot'), ('The web page', 'web'), ('Forecasting', 'forecast'),
             ('Guides', 'guides'), ('Scheduled runs', 'runs'), ('Test stand-ins', 'standins'), ('Tests', 'tests')]
 
 

@@ -1,0 +1,1 @@
+"""The web page: `battery-dev serve`, its jobs (cache, queue, forecasts), its routes and JSON API."""
