@@ -29,7 +29,7 @@ from starlette.formparsers import MultiPartException
 # %% ../../nbs/web/02_app.ipynb #6b4ef1fe
 from ..core import *
 from ..compare.config import Config, MODELS, x_variable
-from ..compare.parse import parse_request
+from ..compare.parse import parse_request, describe_request
 from ..compare.simulate import title_of, conditions
 from ..bot.channels import OutboxChannel
 from ..forecast.loaders import FORMATS, read_cycler_paths
@@ -147,6 +147,7 @@ def preview_html(d:dict) -> str:
     "The preview of a request as a small table."
     rows = [('Models', ', '.join(d['models'])), ('Parameter set', d['parameter_set']), ('Protocol', d['protocol']),
             ('Temperature', d['temperature']), ('What varies', d['varies']), ('x axis', d['x_axis'])]
+    if d.get('understood'): rows.insert(0, ('Understood', d['understood']))   # the parser's own words: what it read, and from which phrase
     return f"<div class=ok><b>{h(d['title'])}</b><table>{''.join(f'<tr><th>{h(a)}</th><td>{h(b)}</td></tr>' for a, b in rows)}</table></div>"
 
 REQUEST_JS = """const t=document.getElementById('text'),p=document.getElementById('preview'),f=document.getElementById('ask');let timer;
@@ -355,7 +356,7 @@ async def api_preview(self:WebApp, request:Request):
     text = request.query_params.get('text', '')
     try:
         cfg = await run_in_threadpool(self.config_from, {'text': text})
-        d = describe(cfg)
+        d = describe(cfg) | {'understood': await run_in_threadpool(describe_request, text)}
     except BadInput as e: return JSONResponse({'error': str(e), 'html': f'<div class=err id=refusal>{h(e)}</div>'}, 400)
     return JSONResponse({'preview': d, 'html': preview_html(d)})
 
