@@ -198,14 +198,14 @@ def _score_method(series, pairs, H, m, forecaster, kv, kq) -> tuple[list[dict], 
                          capacity_error_pct=float(np.nanmean(ce[:, h - 1])) if n else np.nan, n_forecasts=n))
     return rows, cov
 
-def _score_guarded(series, pairs, H, forecaster, linear_k, stride, horizons) -> tuple[list[dict], pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def _score_guarded(series, pairs, H, forecaster, linear_k, horizons) -> tuple[list[dict], pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     "Rows of the guarded forecast at `horizons`, its bands' coverage (overall and per horizon), and its choices per horizon."
     by_cell = {}
     for i, t in pairs: by_cell.setdefault(i, []).append(t)
     lev_hits = {}; rows_err = {h: [] for h in horizons}; picks = {h: [] for h in horizons}
     for i, ts in by_cell.items():
         s = series[i]
-        bt = Backtest(s, H, forecaster, linear_k, stride=stride, extra=ts)
+        bt = Backtest(s, H, forecaster, linear_k, stride=backtest_stride(len(s)), extra=ts)
         width = s.window[1] - s.window[0]
         for t in ts:
             fb = forecaster.half_widths(H, s.head(t)) if forecaster is not None else None
@@ -259,7 +259,7 @@ def evaluate(series:list[CellSeries],           # cells to score
     rows = [r for m in methods if m != 'guarded' for r in scores[m][0]]; cov = per = choices = None
     if 'guarded' in methods:  # at the table's horizons and a few between (each is a choice per origin)
         hs = sorted(set(horizons) | {h for h in (1, 2, 3, 5, 7, 10, 15, 20, 30, 40, 50, 70, 100) if h <= H})
-        g_rows, cov, per, choices = _score_guarded(series, pairs, H, forecaster, linear_k, stride, hs)
+        g_rows, cov, per, choices = _score_guarded(series, pairs, H, forecaster, linear_k, hs)
         rows += g_rows; choices = choices[choices.horizon.isin(horizons)].reset_index(drop=True)
     full = pd.DataFrame(rows)
     warn = forecaster.warnings([series[i] for i in scored]) if forecaster is not None else []
@@ -329,7 +329,7 @@ def predict_frame(forecaster:Forecaster, # the trained RNN
                   horizon:int=10         # cycles ahead
                  ) -> pd.DataFrame:
     "The guarded forecast (see `forecast.backtest`) with its bands and what chose it, as a long table: one row per cycle and grid point."
-    bt = Backtest(s, horizon, forecaster, forecaster.info.get('linear_k') or 10, stride=max(1, len(s) // 60))
+    bt = Backtest(s, horizon, forecaster, forecaster.info.get('linear_k') or 10, stride=backtest_stride(len(s)))
     v, q, ch = bt.forecast(len(s), bt.choose(len(s), fallback_widths=forecaster.half_widths(horizon, s)))
     step = float(np.median(np.diff(s.cycles[-10:]))) if len(s) > 1 else 1.0
     cyc = s.cycles[-1] + step * np.arange(1, horizon + 1)
