@@ -456,7 +456,8 @@ def benchmark(forecaster:Forecaster,       # a network (trained or not: the timi
 
 # %% ../../nbs/forecast/05_evaluate.ipynb #a2b4b81f
 def _data_args(p):
-    p.add_argument('data', nargs='+', help='data files or folders (any format battery_dev.forecast.loaders reads)')
+    p.add_argument('data', nargs='*', help='data files or folders (any format battery_dev.forecast.loaders reads; a folder of folders: one cell per folder)')
+    p.add_argument('--cell', action='append', default=[], metavar='NAME=GLOB', help='one cell stitched from the files GLOB matches (repeatable)')
     p.add_argument('--format', default=None, help='loader format for every file (default: decided per file)')
     p.add_argument('--loader-options', default=None, metavar='JSON', help='options for the loaders as JSON, e.g. \'{"columns": {"time_s": "t"}}\'')
 
@@ -512,10 +513,14 @@ def _parser() -> argparse.ArgumentParser:
     return ap
 
 def _parse(ap, argv):
-    try: return ap.parse_args(argv)
+    try: a = ap.parse_args(argv)
     except SystemExit as e:
         if e.code: raise BadInput(f"bad arguments for {ap.prog}", f"See '{ap.prog} --help'.") from None
         return None
+    if hasattr(a, 'cell'):
+        a.data = list(a.data) + list(a.cell)
+        if not a.data: raise BadInput("no data given", "Give files or folders, or --cell NAME=GLOB.")
+    return a
 
 # %% ../../nbs/forecast/05_evaluate.ipynb #c28639bf
 def _warn(lines:list[str]) -> list[str]:
