@@ -10,7 +10,7 @@ __all__ = ['UNIT_SCALES', 'DEFAULT_UNITS', 'TABLE_KEYS', 'BATTERYARCHIVE_COLUMNS
            'stitch_cells', 'matching_files', 'read_cycler_paths', 'make_excerpts', 'cells_main']
 
 # %% ../../nbs/forecast/02_loaders.ipynb #fa2ef476
-import json, re, importlib.resources
+import json, re, gzip, tempfile, importlib.resources
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -707,9 +707,19 @@ FORMATS = dict(  # format name -> (loader, extensions, what it reads)
 )
 
 # %% ../../nbs/forecast/02_loaders.ipynb #228dc13d
+def _text_format(head:str) -> str:
+    "The format of a text export from its first two lines."
+    if 'Rec#' in head and 'Amp-hr' in head: return 'maccor'
+    if _squash('Test_Time (s)') in _squash(head) and _squash('Cycle_Index') in _squash(head): return 'batteryarchive'
+    if all(c in head for c in ('Time_s', 'Current_A', 'Voltage_V')): return 'batterydata'
+    return 'csv'
+
 def _sniff(path) -> str:
     "The format name of `path`, from its extension and a look inside."
     path = Path(path); ext = path.suffix.lower()
+    if ext == '.gz' and Path(path.stem).suffix.lower() in ('.csv', '.txt', '.tsv'):  # a gzipped text export: look inside the stream
+        with gzip.open(path, 'rt', errors='replace') as f: head = f.readline() + f.readline()
+        return _text_format(head)
     if ext == '.parquet': return 'parquet'
     if ext in ('.nda', '.ndax'): return 'neware'
     if ext == '.mat': return 'matr' if _is_hdf5(path) else 'nasa'
@@ -720,10 +730,7 @@ def _sniff(path) -> str:
         return 'batteryarchive'
     if ext in ('.csv', '.txt', '.tsv'):
         with open(path, 'r', errors='replace') as f: head = f.readline() + f.readline()
-        if 'Rec#' in head and 'Amp-hr' in head: return 'maccor'
-        if _squash('Test_Time (s)') in _squash(head) and _squash('Cycle_Index') in _squash(head): return 'batteryarchive'
-        if all(c in head for c in ('Time_s', 'Current_A', 'Voltage_V')): return 'batterydata'
-        return 'csv'
+        return _text_format(head)
     raise BadInput(f"{path}: unknown file type {ext or '(no extension)'}", f"Readable: {', '.join(sorted({e for _, es, _ in FORMATS.values() for e in es}))}.")
 
 # %% ../../nbs/forecast/02_loaders.ipynb #46b1ef91
@@ -735,6 +742,14 @@ def read_cycler_file(path, # a data file
     path = Path(path)
     if not path.exists(): raise BadInput(f"no such file: {path}")
     if path.is_dir(): raise BadInput(f"{path} is a folder", "Give a file, or use read_cycler_paths for folders.")
+    if path.suffix.lower() == '.gz':  # gzipped text (e.g. name.csv.gz): read the stream as name.csv, name the source as given
+        if Path(path.stem).suffix.lower() not in ('.csv', '.txt', '.tsv'): raise BadInput(f"{path}: only gzipped text exports (.csv.gz, .txt.gz, .tsv.gz) are read")
+        with tempfile.TemporaryDirectory() as d:
+            inner = Path(d) / path.stem
+            with gzip.open(path, 'rb') as src: inner.write_bytes(src.read())
+            res = read_cycler_file(inner, format, **options)
+        for cell in (res if isinstance(res, list) else [res]): cell.meta['source'] = path.name
+        return res
     fmt = format or _sniff(path)
     if fmt not in FORMATS: raise BadInput(f"unknown format {fmt!r}", f"Formats: {', '.join(FORMATS)}.")
     if fmt == 'csv' and 'columns' not in options:
@@ -813,7 +828,7 @@ def read_cycler_paths(paths, # a file, a folder, a glob pattern, 'NAME=GLOB' (on
             groups += [(q.name, _files([q], format, options)) for q in subs]; continue  # a folder per cell
         if p.is_dir():
             exts = {e for _, es, _ in FORMATS.values() for e in es}
-            found = [q for q in sorted(p.iterdir()) if q.is_file() and q.suffix.lower() in exts and not q.name.startswith('.')
+            found = [q for q in sorted(p.iterdir()) if q.is_file() and (q.suffix.lower() in exts or q.name.lower().endswith(('.csv.gz', '.txt.gz', '.tsv.gz'))) and not q.name.startswith('.')
                      and not re.match(r'(readme|licen[cs]e|copying)', q.name, re.I)]
             if 'columns' not in options and format is None:   # text files of no known layout need a column mapping
                 skip = [q for q in found if _sniff(q) == 'csv']
