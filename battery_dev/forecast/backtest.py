@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['BASE_METHODS', 'NET_METHODS', 'BLEND_WEIGHTS', 'FALLBACK', 'MIN_BACKTEST', 'MAX_ORIGINS', 'DRIFT_K', 'NEAR', 'TOP',
-           'candidate_mix', 'candidate_names', 'backtest_stride', 'drift_forecast', 'linear_windows', 'window_for',
-           'cell_forecasts', 'Backtest', 'combine_weights', 'describe']
+           'TAU', 'candidate_mix', 'candidate_names', 'backtest_stride', 'drift_forecast', 'linear_windows',
+           'window_for', 'cell_forecasts', 'Backtest', 'trained_cycles', 'recent_mean', 'combine_weights', 'describe']
 
 # %% ../../nbs/forecast/04b_backtest.ipynb #8abdcd4b
 import numpy as np
@@ -114,7 +114,8 @@ class Backtest:
                  linear_k:dict|int=10,                # windows of the linear baseline (see `linear_windows`)
                  first:int=2,                         # the first origin knows this many cycles
                  stride:int=1,                        # cycles between origins
-                 extra=()                             # more origins (cycles known), e.g. those an evaluation scores
+                 extra=(),                            # more origins (cycles known), e.g. those an evaluation scores
+                 seen:int=0                           # cycles of this cell the network was trained on: its forecasts of them are not judged
                 ):
         self.s, self.H = s, int(horizon)
         self.origins = np.unique(np.r_[np.arange(max(1, first), len(s), max(1, stride)), list(extra), len(s)]).astype(int)  # the last forecasts the unknown
@@ -131,6 +132,10 @@ class Backtest:
             self.rq = np.stack([(self.fc[m][1] - tq) / s.q_ref for m in self.names])
             self.ev = np.sqrt((self.rv.astype(np.float64) ** 2).mean(-1)) * width * 1000                 # [M, O, H] curve RMSE, mV
             self.eq = np.abs(np.stack([self.fc[m][1] for m in self.names]) / tq - 1) * 100  # [M, O, H] capacity error, %
+            if seen and forecaster is not None:   # the network's forecasts of cycles it trained on are in-sample: they judge nothing
+                net = [i for i, m in enumerate(self.names) if 'RNN' in m]
+                inside = (self.origins[:, None] + np.arange(1, self.H + 1)[None]) <= seen   # [O, H] target cycle among the trained ones
+                for i in net: self.ev[i][inside] = np.nan; self.eq[i][inside] = np.nan
 
     def judged(self, t:int, h:int) -> np.ndarray:
         "Indices of the origins whose forecast `h` cycles ahead was measured within the first `t` cycles."
@@ -142,18 +147,40 @@ class Backtest:
         if i >= len(self.origins) or self.origins[i] != t: raise BadInput(f"cell {self.s.cell_id}: no backtest origin at {t} cycles known")
         return int(i)
 
+# %% ../../nbs/forecast/04b_backtest.ipynb #a9e57c05
+def trained_cycles(forecaster:Forecaster|None, # the network (None: nothing trained)
+                   s:CellSeries                 # a cell
+                  ) -> int:
+    "Cycles of `s` the network trained on: all of them, those up to its `until_cycle`, or 0 for a cell it never saw."
+    if forecaster is None: return 0
+    cells = forecaster.info.get('cells') or forecaster.info.get('split') or {}
+    if s.cell_id not in set(cells.get('train', [])) | set(cells.get('val', [])): return 0
+    u = forecaster.info.get('until_cycle')
+    return len(s.until(u)) if u is not None else len(s)
+
 # %% ../../nbs/forecast/04b_backtest.ipynb #38a9f4a5
 NEAR = 1.25  # a horizon is judged on the forecasts of the horizons within this factor of it
-TOP = 3      # the forecast at a horizon combines the candidates with the lowest backtest errors, this many at most
+TOP = (4, 1) # the curve combines the 4 candidates with the lowest backtest errors; the capacity takes the best one
+TAU = 20     # a past forecast's error weighs exp(-age / TAU), age = cycles since it was measured (cells change as they age)
 
 def _near(h, H): return range(max(1, int(np.floor(h / NEAR))), min(H, int(np.ceil(h * NEAR))) + 1)
+
+def recent_mean(e:np.ndarray,   # [M, N] errors of N past forecasts (NaN: not judged)
+                age:np.ndarray, # [N] cycles since each was measured
+                tau:float=TAU   # cycles over which a past error fades to 1/e of its weight (None: all weigh the same)
+               ) -> np.ndarray:
+    "[M] mean errors, recent forecasts weighing more."
+    w = np.ones(len(age)) if tau is None else np.exp(-np.asarray(age, float) / tau)
+    ok = np.isfinite(e)
+    den = (ok * w).sum(1)
+    return np.where(den > 0, (np.where(ok, e, 0) * w).sum(1) / np.where(den > 0, den, 1), np.nan)
 
 def _conformal(r:np.ndarray, n:int, level:float) -> float:
     "The `level` quantile of |r|, raised for `n` exchangeable forecasts (split conformal)."
     return float(np.nanquantile(np.abs(r), min(1.0, np.ceil((n + 1) * level) / n)))
 
 def combine_weights(scores:np.ndarray, # [M] backtest errors of the candidates (NaN: not available)
-                    top:int=TOP        # combine at most this many
+                    top:int=TOP[0]     # combine at most this many
                    ) -> np.ndarray:
     "Weights [M] summing to 1: the `top` lowest errors, each weighted by its inverse squared error."
     w = np.zeros(len(scores)); ok = np.isfinite(scores)
@@ -176,15 +203,18 @@ def _judge(self:Backtest, t, h, top, levels):
     "Weights, errors and band widths at horizon `h` from the forecasts judged within `t` cycles."
     idx = [(self.judged(t, g), g) for g in _near(h, self.H) if len(self.judged(t, g))]
     n = len(self.judged(t, h))
-    sv = np.nanmean(np.concatenate([self.ev[:, i, g - 1] for i, g in idx], 1), 1)
-    sq = np.nanmean(np.concatenate([self.eq[:, i, g - 1] for i, g in idx], 1), 1)
-    wv, wq = combine_weights(sv, top), combine_weights(sq, top)
+    age = np.concatenate([t - (self.origins[i] + g) for i, g in idx])
+    sv = recent_mean(np.concatenate([self.ev[:, i, g - 1] for i, g in idx], 1), age)
+    sq = recent_mean(np.concatenate([self.eq[:, i, g - 1] for i, g in idx], 1), age)
+    top_v, top_q = (top, top) if isinstance(top, int) else top
+    wv, wq = combine_weights(sv, top_v), combine_weights(sq, top_q)
     # the combination's own backtest residuals (linear in the weights) give its errors and its bands
-    rv = np.concatenate([np.tensordot(wv, self.rv[:, i, g - 1], 1).reshape(len(i), -1) for i, g in idx])
-    rq = np.concatenate([wq @ self.rq[:, i, g - 1] for i, g in idx])
+    rv = np.concatenate([np.tensordot(wv, np.nan_to_num(self.rv[:, i, g - 1]), 1).reshape(len(i), -1) for i, g in idx])
+    rq = np.concatenate([wq @ np.nan_to_num(self.rq[:, i, g - 1]) for i, g in idx])
     width = self.s.window[1] - self.s.window[0]
     tq = np.concatenate([self.tq[i, g - 1] for i, g in idx])
-    ev_c, eq_c = float(np.nanmean(np.sqrt(np.nanmean(rv ** 2, 1)))) * width * 1000, float(np.nanmean(np.abs(rq * self.s.q_ref / tq))) * 100
+    ev_c = float(recent_mean(np.sqrt(np.nanmean(rv ** 2, 1))[None] * width * 1000, age)[0])   # weighed as the candidates were
+    eq_c = float(recent_mean(np.abs(rq * self.s.q_ref / tq)[None] * 100, age)[0])
     wid = {lev: (_conformal(rv, n, lev), _conformal(rq, n, lev)) for lev in levels}
     return (h, wv, wq, ev_c, eq_c, sv, sq, wid)
 
@@ -193,7 +223,7 @@ def _judge(self:Backtest, t, h, top, levels):
 def choose(self:Backtest, t:int,              # cycles known
            levels=LEVELS,                     # band levels
            fallback_widths:dict|None=None,    # {level: (curve [H], capacity [H])} relative half-widths for a cell with no backtest
-           top:int=TOP,                       # candidates combined at most (1: pick the best)
+           top=TOP,                           # candidates combined at most, one number or (curve, capacity); 1: pick the best
            horizons=None                      # horizons to choose at (default every one, 1..H); the others are left empty
           ) -> dict:
     "Per horizon 1..H: weights of the candidates for the curve and the capacity, chosen on the forecasts judged before `t`; their backtest errors; the bands."
