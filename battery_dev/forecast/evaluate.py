@@ -19,6 +19,7 @@ import matplotlib.pyplot as plt
 from fastcore.basics import patch
 from ..core import *
 from .forecaster import *
+from .backtest import *
 
 # %% ../../nbs/forecast/05_evaluate.ipynb #5c5162d6
 def split_cells(ids:list[str],        # cell ids
@@ -63,13 +64,13 @@ def forecast_errors(series, pairs, horizon, v, q) -> tuple[np.ndarray, np.ndarra
     return np.sqrt(((v - tv) ** 2).mean(-1)) * 1000, np.abs(q / tq - 1) * 100
 
 # %% ../../nbs/forecast/05_evaluate.ipynb #c952ebfa
-METHODS = ('last cycle', 'smoothed last', 'linear', 'RNN')
-BASELINES = METHODS[:-1]
+METHODS = ('last cycle', 'smoothed last', 'linear', 'drift', 'RNN', 'guarded')
+BASELINES = METHODS[:4]  # the simple forecasts; 'guarded' is what `predict` returns (see `forecast.backtest`)
 
 def method_forecasts(series:list[CellSeries],     # cells
                      pairs:list[tuple[int, int]], # (cell index, cycles known)
                      horizon:int,                 # cycles ahead
-                     method:str,                  # one of `METHODS`
+                     method:str,                  # one of `METHODS` but 'guarded' (scored by `_score_guarded`)
                      k:int=10,                    # curve window of the linear baseline
                      forecaster:Forecaster|None=None, # the trained RNN, for 'RNN' (and its smoothing windows for 'smoothed last')
                      batch:int=512,               # RNN forecasts per batch
@@ -84,7 +85,8 @@ def method_forecasts(series:list[CellSeries],     # cells
     ks, kq = (forecaster.cfg.smooth, forecaster.cfg.smooth_q) if forecaster is not None else smooth
     fn = {'last cycle': lambda v, q: last_cycle_forecast(v, q, horizon),
           'smoothed last': lambda v, q: smoothed_last_forecast(v, q, horizon, ks, kq),
-          'linear': lambda v, q: linear_forecast(v, q, horizon, k, k_q)}
+          'linear': lambda v, q: linear_forecast(v, q, horizon, k, k_q),
+          'drift': lambda v, q: drift_forecast(v, q, horizon)}
     if method not in fn: raise BadInput(f"unknown method {method!r}", f"Use one of {', '.join(METHODS)}.")
     res = [fn[method](series[i].v[:t], series[i].q[:t]) for i, t in pairs]
     return np.stack([r[0] for r in res]), np.stack([r[1] for r in res])
@@ -109,16 +111,6 @@ def tune_linear_k(series:list[CellSeries],      # training and validation cells 
                       for h in horizons if any(np.isfinite(s[m][h - 1]) for s in scores)}
     return dict(curve=pick(0), capacity=pick(1))
 
-def _k_for(linear_k:dict, h:int) -> int:
-    "The tuned window for horizon h, or that of the nearest tuned horizon."
-    return linear_k[min(linear_k, key=lambda g: (abs(np.log(g) - np.log(h)), g))]
-
-def _linear_windows(linear_k) -> tuple[dict, dict]:
-    "Curve and capacity windows by horizon, from `tune_linear_k`'s result, one dict {h: k} for both, or one k."
-    if isinstance(linear_k, dict) and 'curve' in linear_k:
-        return ({int(h): int(k) for h, k in linear_k['curve'].items()}, {int(h): int(k) for h, k in linear_k['capacity'].items()})
-    lk = {int(h): int(k) for h, k in linear_k.items()} if isinstance(linear_k, dict) else {1: int(linear_k)}
-    return lk, lk
 
 # %% ../../nbs/forecast/05_evaluate.ipynb #e48a92ab
 @dataclass
@@ -129,9 +121,11 @@ class Evaluation:
     linear_k: dict            # windows of the linear baseline per horizon ({'curve': ..., 'capacity': ...})
     cells: list               # ids of the cells scored
     origins: int              # (cell, origin) pairs scored
-    coverage: pd.DataFrame|None = None # level, curve_coverage, capacity_coverage (RNN intervals, all horizons)
+    coverage: pd.DataFrame|None = None # level, curve_coverage, capacity_coverage (guarded bands, all horizons scored)
     warnings: list|None = None # cells outside the model's trained ranges
     from_cycle: float|None = None # only origins at or after this cycle
+    coverage_by_horizon: pd.DataFrame|None = None # level, horizon, curve_coverage, capacity_coverage of the guarded bands
+    choices: pd.DataFrame|None = None # per horizon: the guarded forecast's most frequent choice, and its mean backtest errors
 
 # %% ../../nbs/forecast/05_evaluate.ipynb #18bd3593
 @patch
@@ -143,18 +137,20 @@ def wide(self:Evaluation) -> pd.DataFrame:
 # %% ../../nbs/forecast/05_evaluate.ipynb #acb7bf17
 @patch
 def gains(self:Evaluation) -> pd.DataFrame:
-    "At each horizon and for each metric: the RNN's error, the best baseline's, which one, and how much lower (%) the RNN's is."
+    "At each horizon and for each metric: the forecast `predict` returns ('guarded', else the RNN), the best simple forecast's error, which one, and how much lower (%) the forecast's is."
     rows = []
     for h, g in self.table.groupby('horizon'):
         g = g.set_index('method')
-        if 'RNN' not in g.index: continue
+        fc = 'guarded' if 'guarded' in g.index else 'RNN' if 'RNN' in g.index else None
+        if fc is None: continue
         row = dict(horizon=int(h))
         for m, name in (('rmse_mv', 'rmse'), ('capacity_error_pct', 'capacity')):
-            base = g.drop('RNN')[m].dropna(); rnn = g.loc['RNN', m]
+            base = g.loc[[b for b in BASELINES if b in g.index], m].dropna(); rnn = g.loc[fc, m]
             best = base.min() if len(base) else np.nan
             pct = 100 * (1 - rnn / best) if np.isfinite(best) and best > 0 and np.isfinite(rnn) else np.nan  # never -inf
             row.update({f'{name}_rnn': rnn, f'{name}_best_baseline': best, f'{name}_baseline': base.idxmin() if len(base) else None,
-                        f'{name}_lower_pct': pct})
+                        f'{name}_lower_pct': pct, f'{name}_network': g.loc['RNN', m] if 'RNN' in g.index else np.nan})
+        row['method'] = fc
         rows.append(row)
     return pd.DataFrame(rows).round(3)
 
@@ -164,9 +160,9 @@ def to_dict(self:Evaluation) -> dict:
     "Plain JSON-able record (NaN as null)."
     clean = lambda df: json.loads(df.round(5).to_json(orient='records')) if df is not None else None
     return dict(table=clean(self.table), by_horizon=clean(self.by_horizon), gains=clean(self.gains()),
-                linear_k={p: {str(k): v for k, v in d.items()} for p, d in zip(('curve', 'capacity'), _linear_windows(self.linear_k))},
+                linear_k={p: {str(k): v for k, v in d.items()} for p, d in zip(('curve', 'capacity'), linear_windows(self.linear_k))},
                 cells=list(self.cells), origins=int(self.origins), coverage=clean(self.coverage), warnings=list(self.warnings or []),
-                from_cycle=self.from_cycle)
+                from_cycle=self.from_cycle, coverage_by_horizon=clean(self.coverage_by_horizon), choices=clean(self.choices))
 
 # %% ../../nbs/forecast/05_evaluate.ipynb #fe33784d
 def _coverage(forecaster, series, pairs, H, v, q) -> pd.DataFrame|None:
@@ -188,9 +184,9 @@ def _score_method(series, pairs, H, m, forecaster, kv, kq) -> tuple[list[dict], 
     "Rows (method, horizon, rmse_mv, capacity_error_pct, n_forecasts) of method `m` at every horizon 1..H, and the RNN's coverage (else None)."
     rows, cov = [], None
     if m == 'linear':
-        combos = sorted({(_k_for(kv, h), _k_for(kq, h)) for h in range(1, H + 1)})
+        combos = sorted({(window_for(kv, h), window_for(kq, h)) for h in range(1, H + 1)})
         errs = {c: forecast_errors(series, pairs, H, *method_forecasts(series, pairs, H, m, c[0], forecaster, k_q=c[1])) for c in combos}
-        pick = lambda h: errs[(_k_for(kv, h), _k_for(kq, h))]
+        pick = lambda h: errs[(window_for(kv, h), window_for(kq, h))]
     else:
         fv = method_forecasts(series, pairs, H, m, forecaster=forecaster)
         e = forecast_errors(series, pairs, H, *fv); pick = lambda h, e=e: e
@@ -201,6 +197,41 @@ def _score_method(series, pairs, H, m, forecaster, kv, kq) -> tuple[list[dict], 
         rows.append(dict(method=m, horizon=h, rmse_mv=float(np.nanmean(rm[:, h - 1])) if n else np.nan,
                          capacity_error_pct=float(np.nanmean(ce[:, h - 1])) if n else np.nan, n_forecasts=n))
     return rows, cov
+
+def _score_guarded(series, pairs, H, forecaster, linear_k, horizons) -> tuple[list[dict], pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    "Rows of the guarded forecast at `horizons`, its bands' coverage (overall and per horizon), and its choices per horizon."
+    by_cell = {}
+    for i, t in pairs: by_cell.setdefault(i, []).append(t)
+    lev_hits = {}; rows_err = {h: [] for h in horizons}; picks = {h: [] for h in horizons}
+    for i, ts in by_cell.items():
+        s = series[i]
+        bt = Backtest(s, H, forecaster, linear_k, stride=backtest_stride(len(s)), extra=ts, seen=trained_cycles(forecaster, s))
+        width = s.window[1] - s.window[0]
+        for t in ts:
+            fb = forecaster.half_widths(H, s.head(t)) if forecaster is not None else None
+            v, q, ch = bt.forecast(t, bt.choose(t, fallback_widths=fb, horizons=horizons))
+            for h in horizons:
+                if t + h > len(s): continue
+                dv, dq = np.abs(v[h - 1] - s.v[t + h - 1]), abs(q[h - 1] - s.q[t + h - 1])
+                rows_err[h].append((np.sqrt((dv ** 2).mean()) * 1000, dq / s.q[t + h - 1] * 100))
+                picks[h].append((ch['curve'][h - 1], ch['capacity'][h - 1], ch['curve_error'][h - 1], ch['capacity_error'][h - 1], ch['origins'][h - 1]))
+                for lev, (wv, wq) in ch['widths'].items():
+                    k = lev_hits.setdefault((lev, h), [0, 0, 0, 0])
+                    k[0] += int((dv / width <= wv[h - 1] + 1e-12).sum()); k[1] += len(dv); k[2] += int(dq / s.q_ref <= wq[h - 1] + 1e-12); k[3] += 1
+    rows = [dict(method='guarded', horizon=h, rmse_mv=float(np.mean([e[0] for e in rows_err[h]])) if rows_err[h] else np.nan,
+                 capacity_error_pct=float(np.mean([e[1] for e in rows_err[h]])) if rows_err[h] else np.nan, n_forecasts=len(rows_err[h])) for h in horizons]
+    per = pd.DataFrame([dict(level=lev, horizon=h, curve_coverage=k[0] / max(k[1], 1), capacity_coverage=k[2] / max(k[3], 1), points=k[1], capacities=k[3])
+                        for (lev, h), k in sorted(lev_hits.items())])
+    tot = per.groupby('level')[['points', 'capacities']].sum()
+    cov = pd.DataFrame([dict(level=lev, curve_coverage=float((g.curve_coverage * g.points).sum() / max(g.points.sum(), 1)),
+                             capacity_coverage=float((g.capacity_coverage * g.capacities).sum() / max(g.capacities.sum(), 1)),
+                             points=int(tot.loc[lev, 'points']), capacities=int(tot.loc[lev, 'capacities'])) for lev, g in per.groupby('level')]) if len(per) else None
+    mode = lambda xs: pd.Series(xs).value_counts().index[0] if len(xs) else None
+    choices = pd.DataFrame([dict(horizon=h, curve=mode([p[0] for p in picks[h]]), capacity=mode([p[1] for p in picks[h]]),
+                                 backtest_rmse_mv=float(np.nanmean([p[2] for p in picks[h]])) if picks[h] and np.isfinite([p[2] for p in picks[h]]).any() else np.nan,
+                                 backtest_capacity_error_pct=float(np.nanmean([p[3] for p in picks[h]])) if picks[h] and np.isfinite([p[3] for p in picks[h]]).any() else np.nan,
+                                 backtest_origins=float(np.mean([p[4] for p in picks[h]])) if picks[h] else np.nan) for h in horizons])
+    return rows, cov, per, choices
 
 # %% ../../nbs/forecast/05_evaluate.ipynb #06f5336d
 def evaluate(series:list[CellSeries],           # cells to score
@@ -217,22 +248,26 @@ def evaluate(series:list[CellSeries],           # cells to score
     H = horizons[-1]
     context = int(context or (forecaster.cfg.context if forecaster else 20))
     if linear_k is None: linear_k = (forecaster.info.get('linear_k') if forecaster else None) or 10
-    kv, kq = _linear_windows(linear_k)
+    kv, kq = linear_windows(linear_k)
     pairs = forecast_origins(series, context, stride, from_cycle)
     if not pairs: raise BadInput(f"no forecast origin in the {len(series)} cells" + (f" at or after cycle {from_cycle}" if from_cycle is not None else ''),
                                  "Each cell needs at least 2 cycles, and a cycle after --from-cycle.")
     scored = sorted({i for i, _ in pairs})
     if len(scored) < len(series): log(f"evaluation: {len(series) - len(scored)} cells have no origin to score from")
-    methods = [m for m in METHODS if m != 'RNN' or forecaster is not None]
-    scores = {m: _score_method(series, pairs, H, m, forecaster, kv, kq) for m in methods}
-    rows, cov = [r for m in methods for r in scores[m][0]], scores['RNN'][1] if 'RNN' in scores else None
+    methods = [m for m in METHODS if m not in ('RNN', 'guarded') or forecaster is not None]
+    scores = {m: _score_method(series, pairs, H, m, forecaster, kv, kq) for m in methods if m != 'guarded'}
+    rows = [r for m in methods if m != 'guarded' for r in scores[m][0]]; cov = per = choices = None
+    if 'guarded' in methods:  # at the table's horizons and a few between (each is a choice per origin)
+        hs = sorted(set(horizons) | {h for h in (1, 2, 3, 5, 7, 10, 15, 20, 30, 40, 50, 70, 100) if h <= H})
+        g_rows, cov, per, choices = _score_guarded(series, pairs, H, forecaster, linear_k, hs)
+        rows += g_rows; choices = choices[choices.horizon.isin(horizons)].reset_index(drop=True)
     full = pd.DataFrame(rows)
     warn = forecaster.warnings([series[i] for i in scored]) if forecaster is not None else []
     return Evaluation(full[full.horizon.isin(horizons)].reset_index(drop=True), full, linear_k if isinstance(linear_k, dict) else {1: int(linear_k)},
-                      [series[i].cell_id for i in scored], len(pairs), cov, warn, from_cycle)
+                      [series[i].cell_id for i in scored], len(pairs), cov, warn, from_cycle, per, choices)
 
 # %% ../../nbs/forecast/05_evaluate.ipynb #ef8c74b5
-COLORS = {'last cycle': 'tab:gray', 'smoothed last': 'tab:green', 'linear': 'tab:blue', 'RNN': 'tab:red'}
+COLORS = {'last cycle': 'tab:gray', 'smoothed last': 'tab:green', 'linear': 'tab:blue', 'drift': 'tab:olive', 'RNN': 'tab:red', 'guarded': 'tab:purple'}
 
 def plot_error_vs_horizon(ev:Evaluation, # from `evaluate`
                           title:str=''  # figure title
@@ -240,8 +275,8 @@ def plot_error_vs_horizon(ev:Evaluation, # from `evaluate`
     "RMSE (mV) and capacity error (%) against horizon, one line per method."
     fig, axs = plt.subplots(1, 2, figsize=(10, 3.6))
     for m, g in ev.by_horizon.groupby('method', sort=False):
-        axs[0].plot(g.horizon, g.rmse_mv, color=COLORS.get(m), label=m, lw=2 if m == 'RNN' else 1)
-        axs[1].plot(g.horizon, g.capacity_error_pct, color=COLORS.get(m), label=m, lw=2 if m == 'RNN' else 1)
+        axs[0].plot(g.horizon, g.rmse_mv, color=COLORS.get(m), label=m, lw=2 if m in ('RNN', 'guarded') else 1, marker='o' if m == 'guarded' else None, ms=3)
+        axs[1].plot(g.horizon, g.capacity_error_pct, color=COLORS.get(m), label=m, lw=2 if m in ('RNN', 'guarded') else 1, marker='o' if m == 'guarded' else None, ms=3)
     for ax, lab in zip(axs, ('discharge-curve RMSE (mV)', 'capacity error (%)')):
         ax.set_xlabel('horizon (cycles ahead)'); ax.set_ylabel(lab); ax.grid(alpha=.3); ax.set_ylim(bottom=0)
     axs[0].legend(fontsize=8); fig.suptitle(title or f"cells scored: {len(ev.cells)}, forecast origins: {ev.origins}")
@@ -249,10 +284,10 @@ def plot_error_vs_horizon(ev:Evaluation, # from `evaluate`
     return fig
 
 def _baseline_preds(s, t, H, forecaster, linear_k):
-    kv, kq = _linear_windows(linear_k)
+    kv, kq = linear_windows(linear_k)
     ks = (forecaster.cfg.smooth, forecaster.cfg.smooth_q) if forecaster is not None else (20, 2)
     preds = {'last cycle': last_cycle_forecast(s.v[:t], s.q[:t], H), 'smoothed last': smoothed_last_forecast(s.v[:t], s.q[:t], H, *ks)}
-    lin = [linear_forecast(s.v[:t], s.q[:t], H, _k_for(kv, h), _k_for(kq, h)) for h in range(1, H + 1)]
+    lin = [linear_forecast(s.v[:t], s.q[:t], H, window_for(kv, h), window_for(kq, h)) for h in range(1, H + 1)]
     preds['linear'] = (np.stack([l[0][h] for h, l in enumerate(lin)]), np.array([l[1][h] for h, l in enumerate(lin)]))
     return preds
 
@@ -293,41 +328,48 @@ def predict_frame(forecaster:Forecaster, # the trained RNN
                   s:CellSeries,          # the cell's history
                   horizon:int=10         # cycles ahead
                  ) -> pd.DataFrame:
-    "Forecast curves and capacities with their bands as a long table, one row per cycle and grid point."
-    v, q = forecaster.predict(s, horizon)
+    "The guarded forecast (see `forecast.backtest`) with its bands and what chose it, as a long table: one row per cycle and grid point."
+    bt = Backtest(s, horizon, forecaster, forecaster.info.get('linear_k') or 10, stride=backtest_stride(len(s)), seen=trained_cycles(forecaster, s))
+    v, q, ch = bt.forecast(len(s), bt.choose(len(s), fallback_widths=forecaster.half_widths(horizon, s)))
     step = float(np.median(np.diff(s.cycles[-10:]))) if len(s) > 1 else 1.0
     cyc = s.cycles[-1] + step * np.arange(1, horizon + 1)
-    P = len(s.q_grid)
-    df = pd.DataFrame(dict(cell_id=s.cell_id, horizon=np.repeat(np.arange(1, horizon + 1), P), cycle=np.repeat(cyc, P),
-                           q_norm=np.tile(s.q_grid, horizon), voltage_v=v.ravel(), discharge_ah=np.repeat(q, P)))
-    for lev, (vl, vh, ql, qh) in forecaster.intervals(s, horizon).items():
+    P = len(s.q_grid); rep = lambda x: np.repeat(np.asarray(x), P)
+    df = pd.DataFrame(dict(cell_id=s.cell_id, horizon=rep(np.arange(1, horizon + 1)), cycle=rep(cyc),
+                           q_norm=np.tile(s.q_grid, horizon), voltage_v=v.ravel(), discharge_ah=rep(q)))
+    width = s.window[1] - s.window[0]
+    for lev, (wv, wq) in ch['widths'].items():
         p = int(round(lev * 100))
-        df[f'voltage_lo{p}'], df[f'voltage_hi{p}'] = vl.ravel(), vh.ravel()
-        df[f'discharge_ah_lo{p}'], df[f'discharge_ah_hi{p}'] = np.repeat(ql, P), np.repeat(qh, P)
+        df[f'voltage_lo{p}'], df[f'voltage_hi{p}'] = v.ravel() - rep(wv) * width, v.ravel() + rep(wv) * width
+        df[f'discharge_ah_lo{p}'], df[f'discharge_ah_hi{p}'] = np.maximum(rep(q - wq * s.q_ref), 0.0), rep(q + wq * s.q_ref)
+    df['method_curve'], df['method_capacity'] = rep(ch['curve']), rep(ch['capacity'])
+    df['backtest_rmse_mv'], df['backtest_capacity_error_pct'] = rep(ch['curve_error']), rep(ch['capacity_error'])
+    df['best_simple_curve'], df['best_simple_rmse_mv'] = rep(ch['curve_best_simple']), rep(ch['curve_simple_error'])
+    df['best_simple_capacity'], df['best_simple_capacity_error_pct'] = rep(ch['capacity_best_simple']), rep(ch['capacity_simple_error'])
+    df['backtest_origins'] = rep(ch['origins'])
     return df
 
 # %% ../../nbs/forecast/05_evaluate.ipynb #0da1a773
 def plot_prediction(s:CellSeries, # the cell's history
                     df:pd.DataFrame # its rows from `predict_frame`
                    ) -> plt.Figure:
-    "The last measured curves and the forecast ones with the last one's 80 % band; measured and forecast capacity with bands."
-    fig, axs = plt.subplots(1, 2, figsize=(10, 3.6))
+    "The last measured curves and the forecast ones against capacity in A.h, the next and the last forecast cycle with their 80 % bands; measured and forecast capacity with bands."
+    fig, axs = plt.subplots(1, 2, figsize=(10, 3.8))
     for k in range(max(0, len(s) - 5), len(s)):
-        axs[0].plot(s.q_grid, s.v[k], color='k', alpha=.25 + .15 * (k - len(s) + 5), lw=1, label='measured' if k == len(s) - 1 else None)
-    hs = sorted(df.horizon.unique()); cmap = plt.get_cmap('autumn')
-    for j, h in enumerate(hs):
-        g = df[df.horizon == h]
-        axs[0].plot(g.q_norm, g.voltage_v, color=cmap(j / max(1, len(hs) - 1)), lw=1, label=f'+{h}' if j in (0, len(hs) - 1) else None)
-    if 'voltage_lo80' in df:
-        g = df[df.horizon == hs[-1]]
-        axs[0].fill_between(g.q_norm, g.voltage_lo80, g.voltage_hi80, color='tab:red', alpha=.15, label=f'+{hs[-1]}: 80 % band')
-    axs[0].set_xlabel('normalised discharge capacity'); axs[0].set_ylabel('voltage (V)'); axs[0].legend(fontsize=8)
-    axs[0].set_title(f"{s.cell_id}: forecast of the next {len(hs)} cycles")
+        axs[0].plot(s.q_grid * s.q[k], s.v[k], color='k', alpha=.25 + .15 * (k - len(s) + 5), lw=1, label='measured (last 5)' if k == len(s) - 1 else None)
+    hs = sorted(df.horizon.unique())
+    for h in hs[1:-1]:  # the cycles between: thin, light
+        g = df[df.horizon == h]; axs[0].plot(g.q_norm * g.discharge_ah, g.voltage_v, color='0.6', lw=.6, alpha=.6)
+    for h, col in ((hs[0], 'tab:blue'), (hs[-1], 'tab:red')) if len(hs) > 1 else ((hs[0], 'tab:blue'),):
+        g = df[df.horizon == h]; x = g.q_norm * g.discharge_ah
+        axs[0].plot(x, g.voltage_v, color=col, lw=1.8, label=f'+{h}: {g.method_curve.iloc[0]}'[:60])
+        if 'voltage_lo80' in g: axs[0].fill_between(x, g.voltage_lo80, g.voltage_hi80, color=col, alpha=.2, label=f'+{h}: 80 % band')
+    axs[0].set_xlabel('discharge capacity (A.h)'); axs[0].set_ylabel('voltage (V)'); axs[0].legend(fontsize=7)
+    axs[0].set_title(f"{s.cell_id}: the next {len(hs)} cycles")
     per = df.groupby('horizon').first()
     axs[1].plot(s.cycles, s.q, '.', color='k', ms=3, label='measured')
-    for p, a in ((95, .12), (80, .22)):
-        if f'discharge_ah_lo{p}' in per: axs[1].fill_between(per.cycle, per[f'discharge_ah_lo{p}'], per[f'discharge_ah_hi{p}'], color='tab:red', alpha=a, label=f'{p} % band')
-    axs[1].plot(per.cycle, per.discharge_ah, color='tab:red', label='RNN forecast')
+    for p, a in ((95, .15), (80, .3)):
+        if f'discharge_ah_lo{p}' in per: axs[1].fill_between(per.cycle, per[f'discharge_ah_lo{p}'], per[f'discharge_ah_hi{p}'], color='tab:purple', alpha=a, label=f'{p} % band')
+    axs[1].plot(per.cycle, per.discharge_ah, color='tab:purple', label='forecast')
     axs[1].set_xlabel('cycle'); axs[1].set_ylabel('discharge capacity (A.h)'); axs[1].legend(fontsize=8); axs[1].grid(alpha=.3)
     fig.tight_layout()
     return fig
@@ -414,7 +456,8 @@ def benchmark(forecaster:Forecaster,       # a network (trained or not: the timi
 
 # %% ../../nbs/forecast/05_evaluate.ipynb #a2b4b81f
 def _data_args(p):
-    p.add_argument('data', nargs='+', help='data files or folders (any format battery_dev.forecast.loaders reads)')
+    p.add_argument('data', nargs='*', help='data files or folders (any format battery_dev.forecast.loaders reads; a folder of folders: one cell per folder)')
+    p.add_argument('--cell', action='append', default=[], metavar='NAME=GLOB', help='one cell stitched from the files GLOB matches (repeatable)')
     p.add_argument('--format', default=None, help='loader format for every file (default: decided per file)')
     p.add_argument('--loader-options', default=None, metavar='JSON', help='options for the loaders as JSON, e.g. \'{"columns": {"time_s": "t"}}\'')
 
@@ -470,10 +513,14 @@ def _parser() -> argparse.ArgumentParser:
     return ap
 
 def _parse(ap, argv):
-    try: return ap.parse_args(argv)
+    try: a = ap.parse_args(argv)
     except SystemExit as e:
         if e.code: raise BadInput(f"bad arguments for {ap.prog}", f"See '{ap.prog} --help'.") from None
         return None
+    if hasattr(a, 'cell'):
+        a.data = list(a.data) + list(a.cell)
+        if not a.data: raise BadInput("no data given", "Give files or folders, or --cell NAME=GLOB.")
+    return a
 
 # %% ../../nbs/forecast/05_evaluate.ipynb #c28639bf
 def _warn(lines:list[str]) -> list[str]:
@@ -541,7 +588,8 @@ def _evaluate_cmd(a) -> int:
     _warn(ev.warnings)
     print(ev.wide().to_string())
     print(); print(ev.gains().to_string(index=False, na_rep='n/a'))
-    if ev.coverage is not None: print(); print(ev.coverage.round(3).to_string(index=False))
+    if ev.choices is not None: print(); print(ev.choices.round(3).to_string(index=False))
+    if ev.coverage_by_horizon is not None: print(); print(ev.coverage_by_horizon[ev.coverage_by_horizon.horizon.isin(a.horizons)].round(3).to_string(index=False))
     rec = dict(ev.to_dict(), model=str(a.model), data=[str(d) for d in a.data], horizons=sorted(a.horizons), stride=a.stride,
                include_training_cells=a.include_training_cells, on=a.on, machine=machine_line())
     Path(a.json).write_text(dumps(rec)); log(f"wrote {a.json}")
@@ -567,9 +615,12 @@ def _predict_cmd(a) -> int:
     fig = plot_prediction(series[0], df[df.cell_id == series[0].cell_id]); fig.savefig(png, dpi=100); plt.close(fig)
     per = df.groupby(['cell_id', 'horizon']).first()
     col = lambda c: {i: [float(f"{x:.6g}") for x in per.loc[i][c]] for i in per.index.levels[0]} if c in per else None
+    how = ['method_curve', 'method_capacity', 'backtest_rmse_mv', 'backtest_capacity_error_pct', 'best_simple_curve', 'best_simple_rmse_mv',
+           'best_simple_capacity', 'best_simple_capacity_error_pct', 'backtest_origins']
+    methods = {i: json.loads(per.loc[i][how].reset_index().round(4).to_json(orient='records')) for i in per.index.levels[0]}
     print(dumps(dict(csv=str(csv), png=str(png), model=str(a.model), horizon=a.horizon, cells=[s.cell_id for s in series],
                      discharge_ah=col('discharge_ah'), discharge_ah_lo80=col('discharge_ah_lo80'), discharge_ah_hi80=col('discharge_ah_hi80'),
-                     warnings=warnings)))
+                     methods=methods, warnings=warnings)))
     return 0
 
 def forecast_main(argv:list[str] # arguments after `battery-dev forecast`

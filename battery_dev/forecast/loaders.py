@@ -7,10 +7,10 @@ __all__ = ['UNIT_SCALES', 'DEFAULT_UNITS', 'TABLE_KEYS', 'BATTERYARCHIVE_COLUMNS
            'NASA_FIELDS', 'FORMATS', 'example_path', 'capacity_per_cycle', 'cell_from_table', 'load_csv',
            'load_batteryarchive', 'write_batteryarchive_csv', 'load_batterydata', 'load_nasa', 'write_nasa_mat',
            'load_matr', 'write_matr_mat', 'load_neware', 'load_landt', 'load_maccor', 'read_cycler_file',
-           'read_cycler_paths', 'make_excerpts', 'cells_main']
+           'stitch_cells', 'matching_files', 'read_cycler_paths', 'make_excerpts', 'cells_main']
 
 # %% ../../nbs/forecast/02_loaders.ipynb #fa2ef476
-import json, re, importlib.resources
+import json, re, gzip, tempfile, importlib.resources
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -707,9 +707,19 @@ FORMATS = dict(  # format name -> (loader, extensions, what it reads)
 )
 
 # %% ../../nbs/forecast/02_loaders.ipynb #228dc13d
+def _text_format(head:str) -> str:
+    "The format of a text export from its first two lines."
+    if 'Rec#' in head and 'Amp-hr' in head: return 'maccor'
+    if _squash('Test_Time (s)') in _squash(head) and _squash('Cycle_Index') in _squash(head): return 'batteryarchive'
+    if all(c in head for c in ('Time_s', 'Current_A', 'Voltage_V')): return 'batterydata'
+    return 'csv'
+
 def _sniff(path) -> str:
     "The format name of `path`, from its extension and a look inside."
     path = Path(path); ext = path.suffix.lower()
+    if ext == '.gz' and Path(path.stem).suffix.lower() in ('.csv', '.txt', '.tsv'):  # a gzipped text export: look inside the stream
+        with gzip.open(path, 'rt', errors='replace') as f: head = f.readline() + f.readline()
+        return _text_format(head)
     if ext == '.parquet': return 'parquet'
     if ext in ('.nda', '.ndax'): return 'neware'
     if ext == '.mat': return 'matr' if _is_hdf5(path) else 'nasa'
@@ -720,10 +730,7 @@ def _sniff(path) -> str:
         return 'batteryarchive'
     if ext in ('.csv', '.txt', '.tsv'):
         with open(path, 'r', errors='replace') as f: head = f.readline() + f.readline()
-        if 'Rec#' in head and 'Amp-hr' in head: return 'maccor'
-        if _squash('Test_Time (s)') in _squash(head) and _squash('Cycle_Index') in _squash(head): return 'batteryarchive'
-        if all(c in head for c in ('Time_s', 'Current_A', 'Voltage_V')): return 'batterydata'
-        return 'csv'
+        return _text_format(head)
     raise BadInput(f"{path}: unknown file type {ext or '(no extension)'}", f"Readable: {', '.join(sorted({e for _, es, _ in FORMATS.values() for e in es}))}.")
 
 # %% ../../nbs/forecast/02_loaders.ipynb #46b1ef91
@@ -735,6 +742,14 @@ def read_cycler_file(path, # a data file
     path = Path(path)
     if not path.exists(): raise BadInput(f"no such file: {path}")
     if path.is_dir(): raise BadInput(f"{path} is a folder", "Give a file, or use read_cycler_paths for folders.")
+    if path.suffix.lower() == '.gz':  # gzipped text (e.g. name.csv.gz): read the stream as name.csv, name the source as given
+        if Path(path.stem).suffix.lower() not in ('.csv', '.txt', '.tsv'): raise BadInput(f"{path}: only gzipped text exports (.csv.gz, .txt.gz, .tsv.gz) are read")
+        with tempfile.TemporaryDirectory() as d:
+            inner = Path(d) / path.stem
+            with gzip.open(path, 'rb') as src: inner.write_bytes(src.read())
+            res = read_cycler_file(inner, format, **options)
+        for cell in (res if isinstance(res, list) else [res]): cell.meta['source'] = path.name
+        return res
     fmt = format or _sniff(path)
     if fmt not in FORMATS: raise BadInput(f"unknown format {fmt!r}", f"Formats: {', '.join(FORMATS)}.")
     if fmt == 'csv' and 'columns' not in options:
@@ -744,20 +759,76 @@ def read_cycler_file(path, # a data file
     if isinstance(res, list) and len(res) == 1: return res[0]
     return res
 
+# %% ../../nbs/forecast/02_loaders.ipynb #3dee7404
+def stitch_cells(parts:list[Cell], # one cell's records, one per file, in any order
+                 cell_id:str,      # the stitched cell's name
+                 names:list[str]|None=None # the files' names, for the messages (default each part's meta['source'] or cell id)
+                ) -> Cell:
+    "One cell from the files a cycler split its test into: ordered by the test clock, exact duplicates dropped, cycles renumbered."
+    names = list(names or [str(c.meta.get('source') or c.cell_id) for c in parts])
+    if not parts: raise BadInput(f"cell {cell_id}: no files to stitch")
+    order = sorted(range(len(parts)), key=lambda i: (float(parts[i].data['time_s'].iloc[0]) if len(parts[i].data) else np.inf, names[i]))
+    kept, dropped = [], []
+    for i in order:
+        twin = next((j for j in kept if parts[j].data.shape == parts[i].data.shape and parts[j].data.reset_index(drop=True).equals(parts[i].data.reset_index(drop=True))), None)
+        if twin is not None: dropped.append((names[i], names[twin])); continue
+        if kept:
+            prev = parts[kept[-1]].data['time_s']; t0 = float(parts[i].data['time_s'].iloc[0])
+            if t0 < float(prev.iloc[-1]):
+                raise BadInput(f"cell {cell_id}: files {names[kept[-1]]} and {names[i]} overlap in test time ({t0:g} s < {float(prev.iloc[-1]):g} s)",
+                               "Leave one of them out, or give each file its own cell.")
+        kept.append(i)
+    for a, b in dropped: log(f"cell {cell_id}: dropped {a}, an exact duplicate of {b}")
+    frames, top = [], 0
+    for i in kept:
+        d = parts[i].data.copy(); first = int(d['cycle'].min())
+        if first <= top: d['cycle'] = d['cycle'] - first + top + 1  # the counter restarted in this file: continue from the last
+        top = int(d['cycle'].max()); frames.append(d)
+    meta = dict(parts[kept[0]].meta, cell_id=cell_id, files=[names[i] for i in kept], duplicates_dropped=[a for a, _ in dropped])
+    return Cell(cell_id, meta, pd.concat(frames, ignore_index=True))
+
+# %% ../../nbs/forecast/02_loaders.ipynb #43710f00
+def _load(f, format, options) -> list[Cell]:
+    got = load_store(f) if (format or _sniff(f)) == 'parquet' else read_cycler_file(f, format, **options)
+    return got if isinstance(got, list) else [got]
+
+def matching_files(pattern) -> list[Path]:
+    "The files a glob pattern or a folder names (sorted)."
+    import glob  # the standard library's; a lazy import only to keep this cell's names local (cost: none measurable)
+    p = Path(pattern)
+    found = sorted(q for q in p.iterdir() if q.is_file() and not q.name.startswith('.')) if p.is_dir() else sorted(Path(q) for q in glob.glob(str(pattern)))
+    if not found: raise BadInput(f"no files match {pattern}")
+    return found
+
+def _files(found, format, options) -> list[Path]:
+    "Data files among `found` (files or folders), README and licence files passed over."
+    out = []
+    for q in found:
+        q = Path(q)
+        out += matching_files(q) if q.is_dir() else [q]
+    return [q for q in out if not re.match(r'(readme|licen[cs]e|copying)', q.name, re.I)]
+
 # %% ../../nbs/forecast/02_loaders.ipynb #b4645bca
-def read_cycler_paths(paths, # a file, a folder, a glob pattern, or a list of these
+def read_cycler_paths(paths, # a file, a folder, a glob pattern, 'NAME=GLOB' (one cell from many files), or a list of these
                format:str|None=None, # one of FORMATS for every file; None: decided per file
                **options, # passed to the loaders
               ) -> list[Cell]:
-    "Every cell in the given data paths, as a list with distinct cell ids."
+    "Every cell in the given data paths, as a list with distinct cell ids; a folder of folders, or NAME=GLOB, is one cell per folder (or name), stitched."
     import glob
     items = [paths] if isinstance(paths, (str, Path)) else list(paths)
     files = []
+    groups = []  # (name, files) of the cells stitched from many files
     for p in items:
+        if not Path(p).exists() and re.match(r'^[^=/\\]+=.+', str(p)):  # NAME=GLOB (or NAME=FOLDER): one cell
+            name, pat = str(p).split('=', 1)
+            groups.append((name, _files(matching_files(pat), format, options))); continue
         p = Path(p)
+        subs = [q for q in sorted(p.iterdir()) if q.is_dir() and not q.name.startswith('.')] if p.is_dir() else []
+        if subs and not any(q.is_file() and not q.name.startswith('.') and q.suffix.lower() in {e for _, es, _ in FORMATS.values() for e in es} for q in p.iterdir()):
+            groups += [(q.name, _files([q], format, options)) for q in subs]; continue  # a folder per cell
         if p.is_dir():
             exts = {e for _, es, _ in FORMATS.values() for e in es}
-            found = [q for q in sorted(p.iterdir()) if q.is_file() and q.suffix.lower() in exts and not q.name.startswith('.')
+            found = [q for q in sorted(p.iterdir()) if q.is_file() and (q.suffix.lower() in exts or q.name.lower().endswith(('.csv.gz', '.txt.gz', '.tsv.gz'))) and not q.name.startswith('.')
                      and not re.match(r'(readme|licen[cs]e|copying)', q.name, re.I)]
             if 'columns' not in options and format is None:   # text files of no known layout need a column mapping
                 skip = [q for q in found if _sniff(q) == 'csv']
@@ -772,9 +843,10 @@ def read_cycler_paths(paths, # a file, a folder, a glob pattern, or a list of th
             files += found
         else: raise BadInput(f"no such file or folder: {p}")
     cells = []
-    for f in files:
-        got = load_store(f) if (format or _sniff(f)) == 'parquet' else read_cycler_file(f, format, **options)
-        cells += got if isinstance(got, list) else [got]
+    for f in files: cells += _load(f, format, options)
+    for name, fs in groups:
+        parts = [c for f in fs for c in _load(f, format, options)]
+        cells.append(stitch_cells(parts, name, [f.name for f in fs] if len(parts) == len(fs) else None))
     ids = [c.cell_id for c in cells]
     dup = sorted({i for i in ids if ids.count(i) > 1})
     if dup: raise BadInput(f"cell ids repeat across the files: {', '.join(dup)}", "Rename the files or pass cell_id=.")
@@ -843,7 +915,8 @@ def cells_main(argv:list[str]) -> int:
     import argparse
     ap = argparse.ArgumentParser(prog='battery-dev cells', description='Describe or convert cycler data files (any format read_cycler_file reads).')
     ap.add_argument('action', choices=['info', 'convert'])
-    ap.add_argument('paths', nargs='+', help='files, folders or glob patterns')
+    ap.add_argument('paths', nargs='*', help='files, folders (a folder of folders: one cell per folder) or glob patterns')
+    ap.add_argument('--cell', action='append', default=[], metavar='NAME=GLOB', help='one cell stitched from the files GLOB matches (repeatable)')
     ap.add_argument('--format', choices=list(FORMATS), help='force one format for every file')
     ap.add_argument('--columns', help='JSON mapping our name -> file column (plain CSV)')
     ap.add_argument('--units', help='JSON mapping our name -> unit (plain CSV)')
@@ -856,7 +929,8 @@ def cells_main(argv:list[str]) -> int:
             try: opts[key] = json.loads(getattr(a, key))
             except json.JSONDecodeError as e: raise BadInput(f"--{key} is not JSON ({e})", '''Write e.g. --columns '{"time_s": "Time", "current_a": "I", "voltage_v": "U"}'.''')
     if a.current_sign: opts['current_sign'] = a.current_sign
-    cells = read_cycler_paths(a.paths, a.format, **opts)
+    if not a.paths and not a.cell: raise BadInput('no data given', 'Give files, folders or glob patterns, or --cell NAME=GLOB.')
+    cells = read_cycler_paths(a.paths + a.cell, a.format, **opts)
     if a.action == 'info':
         print(dumps([_summary(c) for c in cells])); return 0
     if not a.out: raise BadInput("convert needs --out", "e.g. --out cells.parquet (one file) or --out cells/ (one file per cell)")
