@@ -132,8 +132,14 @@ def counts(self:Ledger) -> dict:
 
 @patch
 def get_meta(self:Ledger, name, default=None):
+    "A value kept in the ledger (a cursor, the last scheduled post), or `default`."
     r = self.db.execute('select value from meta where name=?', (name,)).fetchone()
     return r[0] if r else default
+
+@patch
+def set_meta(self:Ledger, name:str, value:str):
+    "Keep `value` under `name` in the ledger."
+    with self._tx() as db: db.execute('insert or replace into meta values (?,?)', (name, value))
 
 @patch
 def since(self:Ledger, channel:str) -> str|None:
@@ -194,6 +200,11 @@ def release(self:Ledger, key:str):
     "Let go of item `key`'s lock (nothing if not held)."
     f = self._claims.pop(key, None)
     if f: f.close()
+
+@patch(as_prop=True)
+def claimed(self:Ledger) -> list[str]:
+    "Keys of the items this Ledger holds the locks of."
+    return list(self._claims)
 
 # %% ../../nbs/bot/06_jobs.ipynb #9a08e0d6
 @dataclass
@@ -532,7 +543,7 @@ def post_random(channels:Channel|list,              # where to post (one or seve
             if r is not None: results[ch.name] = r
         return _posted(results, render, L, errors, t0)
     finally:
-        for key in list(L._claims): L.release(key)
+        for key in L.claimed: L.release(key)
         if not isinstance(ledger, Ledger): L.close()
 
 # %% ../../nbs/bot/06_jobs.ipynb #1f376e5c
