@@ -57,10 +57,11 @@ class Ledger:
         self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         self.db.row_factory = sqlite3.Row
         self.db.execute('pragma journal_mode=wal'); self.db.execute('pragma synchronous=full')
-        self.db.executescript(_LEDGER_SCHEMA)
-        have = {r[1] for r in self.db.execute('pragma table_info(items)')}
-        for col, kind in _ITEM_EXTRA.items():
-            if col not in have: self.db.execute(f'alter table items add column {col} {kind}')
+        with self._tx() as db:   # one transaction: runs opening a new ledger at once create and upgrade it once
+            for stmt in filter(str.strip, _LEDGER_SCHEMA.split(';')): db.execute(stmt)
+            have = {r[1] for r in db.execute('pragma table_info(items)')}
+            for col, kind in _ITEM_EXTRA.items():
+                if col not in have: db.execute(f'alter table items add column {col} {kind}')
     def close(self):
         "Close the database and release the locks."
         for key in list(self._claims): self.release(key)
