@@ -6,23 +6,23 @@
 __all__ = ['POLL', 'LATE', 'parse_poll', 'parse_schedule', 'next_slot', 'iso', 'event_line', 'tree_memory_mb', 'Health',
            'recycle_workers', 'MentionListener', 'Service', 'bot_main']
 
-# %% ../../nbs/bot/07_service.ipynb #d5a6a287
+# %% ../../nbs/bot/07_service.ipynb #357a4869
 from ..core import *
 import os, sys, re, time, signal, threading, argparse
 from datetime import datetime, timezone, timedelta
 from pathlib import Path
 from typing import Callable
 
-# %% ../../nbs/bot/07_service.ipynb #cec63716
+# %% ../../nbs/bot/07_service.ipynb #16e591e8
 import psutil
 from mastodon import StreamListener
 from fastcore.basics import patch
 
-# %% ../../nbs/bot/07_service.ipynb #903c4bf0
+# %% ../../nbs/bot/07_service.ipynb #f476753b
 from .channels import Channel, ChannelError
 from .jobs import Ledger, PostMaker, OPEN, CHANNELS, answer_mentions, post_random, make_channels, real_post_maker
 
-# %% ../../nbs/bot/07_service.ipynb #f3a01bd1
+# %% ../../nbs/bot/07_service.ipynb #16295ba8
 POLL = {'outbox': 1.0,      # seconds between looks at mentions.jsonl and the outbox database (read when changed)
         'mastodon': 600.0,  # a safety read besides the stream
         'bluesky': 30.0,    # a read of notifications (free; login is reused)
@@ -41,7 +41,7 @@ def parse_poll(text:str) -> dict:
         out[name.strip()] = v
     return out
 
-# %% ../../nbs/bot/07_service.ipynb #3174c270
+# %% ../../nbs/bot/07_service.ipynb #88babea3
 def parse_schedule(text:str) -> list[tuple]:
     "UTC (hour, minute) of the scheduled posts from '07:00,19:00'; 'none' gives none."
     if text.strip().lower() in ('none', ''): return []
@@ -60,7 +60,7 @@ def next_slot(schedule:list, after:float) -> float|None:
     day = datetime.fromtimestamp(after, timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0)
     return min(t for d in (0, 1) for h, m in schedule if (t := (day + timedelta(days=d, hours=h, minutes=m)).timestamp()) > after)
 
-# %% ../../nbs/bot/07_service.ipynb #b0c0b4fe
+# %% ../../nbs/bot/07_service.ipynb #4442b05b
 def iso(t:float|None) -> str|None:
     "UTC ISO time of epoch seconds `t` (None stays None)."
     return datetime.fromtimestamp(t, timezone.utc).isoformat(timespec='milliseconds').replace('+00:00', 'Z') if t else None
@@ -71,7 +71,7 @@ def event_line(event:str, channel:str, **ids) -> str:
     return ' '.join([iso(time.time()), 'bot', event, f'channel={channel}',
                      *(f'{k}={fmt(v)}' for k, v in ids.items() if v is not None and v != '')])
 
-# %% ../../nbs/bot/07_service.ipynb #d0becd43
+# %% ../../nbs/bot/07_service.ipynb #12c2334d
 def tree_memory_mb(pid:int|None=None) -> float:
     "Resident memory (MB) of process `pid` (default: this one) and all its descendants (PyBaMM workers, encoder)."
     p = psutil.Process(pid)
@@ -82,7 +82,7 @@ def tree_memory_mb(pid:int|None=None) -> float:
         except psutil.Error: pass    # ended meanwhile
     return round(total / 2**20, 1)
 
-# %% ../../nbs/bot/07_service.ipynb #5c2fc4e3
+# %% ../../nbs/bot/07_service.ipynb #73df4290
 class Health:
     "The service's health file: per channel when it was last read and its last error, plus jobs and memory."
     def __init__(self, path:str|Path, modes:dict):   # modes: channel -> 'stream', 'poll' or 'watch'
@@ -106,7 +106,7 @@ class Health:
             except OSError as e: log(event_line('error', '-', item='health file', error=str(e)))   # a full disk is no reason to stop
             self.wrote = time.time()
 
-# %% ../../nbs/bot/07_service.ipynb #4e9bd79e
+# %% ../../nbs/bot/07_service.ipynb #67c2aca1
 def recycle_workers() -> list[str]:
     "End the kept PyBaMM workers and the kept encoder, if any were started; what was recycled."
     done = []
@@ -114,7 +114,7 @@ def recycle_workers() -> list[str]:
     if (vid := sys.modules.get('battery_dev.compare.video')): vid.stop_kept(); done.append('encoder')
     return done
 
-# %% ../../nbs/bot/07_service.ipynb #530dc20d
+# %% ../../nbs/bot/07_service.ipynb #c9f38a8b
 class MentionListener(StreamListener):
     "A Mastodon.py stream listener that reports connections, mentions and heartbeats."
     def __init__(self, connected:Callable, mention:Callable, beat:Callable=lambda: None):
@@ -126,7 +126,7 @@ class MentionListener(StreamListener):
         if n.get('type') == 'mention': self.mention(n)
     def handle_heartbeat(self): self.beat()
 
-# %% ../../nbs/bot/07_service.ipynb #8453bf5c
+# %% ../../nbs/bot/07_service.ipynb #3f008617
 class Service:
     "The bot as one long-running process: mentions answered as they come, scheduled posts made, workers kept warm."
     def __init__(self, channels:list,              # channels to serve (`make_channels`)
@@ -165,7 +165,7 @@ class Service:
         return 'watch' if hasattr(ch, 'mentions_file') else 'poll'
     def _say(self, event, channel='-', **ids): self.log(event_line(event, channel, **ids))
 
-# %% ../../nbs/bot/07_service.ipynb #c1384a21
+# %% ../../nbs/bot/07_service.ipynb #d6d4bbb2
 @patch
 def _event(self:Service, key:str, state:str, detail:str):
     "The ledger's watch: one line per stored state (the in-between `uploading` says nothing)."
@@ -180,7 +180,7 @@ def _event(self:Service, key:str, state:str, detail:str):
     if state in ('failed', 'rendered') and it['error']: ids['error'] = it['error']
     self._say({'failed': 'refused' if detail == 'rejected' else 'failed'}.get(state, state), channel, **ids)
 
-# %% ../../nbs/bot/07_service.ipynb #b953d6c3
+# %% ../../nbs/bot/07_service.ipynb #62e21459
 @patch
 def _outbox_changed(self:Service, name:str) -> bool:
     "Did the outbox's mentions file or database change since the last read?"
@@ -193,7 +193,7 @@ def _stat(p):
     try: return os.stat(p)
     except OSError: return None
 
-# %% ../../nbs/bot/07_service.ipynb #6e882fd9
+# %% ../../nbs/bot/07_service.ipynb #63cdbeec
 @patch
 def _read(self:Service, name:str):
     "Answer a channel's new mentions now; set when it is read next (its interval, or a back-off after a failure)."
@@ -218,7 +218,7 @@ def _read(self:Service, name:str):
                      **(dict(last_error=err or (s['stopped'] or {}).get(name), last_error_at=time.time()) if err or self.delay[name] else {}))
     self.health.write()
 
-# %% ../../nbs/bot/07_service.ipynb #22e65d7e
+# %% ../../nbs/bot/07_service.ipynb #7a6e60e3
 @patch
 def _stream(self:Service, name:str):
     "Keep a channel's stream open: on each connect catch up, on each mention read; reconnect with a doubling back-off."
@@ -242,7 +242,7 @@ def _stream(self:Service, name:str):
         self._say('reconnect', name, attempt=attempt, wait=round(delay, 1), error=err)
         self.stopping.wait(delay); delay = min(delay * 2, most)
 
-# %% ../../nbs/bot/07_service.ipynb #4df3bb48
+# %% ../../nbs/bot/07_service.ipynb #366e1425
 LATE = 3600   # a scheduled post missed by less than this (the service was down at 07:00) is made at start
 
 @patch
@@ -262,7 +262,7 @@ def _post(self:Service, slot:float|None):
         self.L.set_meta('service:posted_slot', str(slot))
         self.next_post = self.health.next_post = next_slot(self.schedule, slot)
 
-# %% ../../nbs/bot/07_service.ipynb #54b2ca03
+# %% ../../nbs/bot/07_service.ipynb #c1c570d4
 @patch
 def _tick(self:Service):
     "One turn of the loop: read what is due, post when scheduled, recycle when it is time, keep the health file fresh."
@@ -285,7 +285,7 @@ def _sleep(self:Service) -> float:
     due += [time.time() + self.poll['outbox'] for n, m in self.modes.items() if m == 'watch']
     return min(5.0, max(0.01, min(due) - time.time()))
 
-# %% ../../nbs/bot/07_service.ipynb #25c2fc74
+# %% ../../nbs/bot/07_service.ipynb #81b9ce2f
 @patch
 def stop(self:Service, why:str='asked to stop'):
     "Stop after the current item; past `grace` seconds, hand it back (its attempt not counted) and end the process."
@@ -310,7 +310,7 @@ def _deadline(self:Service):
     self._say('stopped', '-', after=f'{self.grace:g} s', exit=0)
     if self.owns_process: sys.stdout.flush(); sys.stderr.flush(); os._exit(0)
 
-# %% ../../nbs/bot/07_service.ipynb #bbe45b8d
+# %% ../../nbs/bot/07_service.ipynb #add3f099
 @patch
 def run(self:Service) -> int:
     "Serve until stopped (SIGTERM or SIGINT when run in the main thread, or `stop()`); returns 0."
@@ -341,7 +341,7 @@ def run(self:Service) -> int:
         self._say('stopped', '-', exit=0)
     return 0
 
-# %% ../../nbs/bot/07_service.ipynb #2e64d885
+# %% ../../nbs/bot/07_service.ipynb #14f048bf
 def bot_main(argv:list[str]) -> int:
     "`battery-dev bot run`: the bot as a long-running service (answers mentions as they come, makes scheduled posts)."
     ap = argparse.ArgumentParser(prog='battery-dev bot', description='The bot as a long-running service.')
