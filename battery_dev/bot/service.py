@@ -198,24 +198,23 @@ def _stat(p):
 def _read(self:Service, name:str):
     "Answer a channel's new mentions now; set when it is read next (its interval, or a back-off after a failure)."
     self.flagged[name] = False
-    t, err, wait = time.time(), None, None
+    t, limited, wait, err = time.time(), False, None, None
     try:
         s = answer_mentions([self.chs[name]], self.L, self.outdir, timeout=self.timeout, frames=self.frames,
                             maker=self.maker, stop=self.stopping.is_set)
-        err = (s['errors'].get(name) or (None, None))[1]
-        wait = (s['waits'] or {}).get(name, 'none')
+        limited, wait = name in (s['waits'] or {}), (s['waits'] or {}).get(name)   # wait: what the platform asked, if it said
+        err = (s['stopped'] or {}).get(name) if limited else (s['errors'].get(name) or (None, None))[1]
     except Exception as e:       # a bad mentions.jsonl line, a bug: logged and backed off, never the end of the service
         err = f"{type(e).__name__}: {e}"
-    if wait != 'none' and wait is not None or (wait is None and err is None and s['waits']):
-        self.delay[name] = max(float(wait or 0), self.delay[name] * 2 or self.backoff[0])
-        self._say('rate-limited', name, wait=round(self.delay[name], 1), error=(s['stopped'] or {}).get(name))
+    if limited:
+        self.delay[name] = max(float(wait or 0), min(self.delay[name] * 2 or self.backoff[0], self.backoff[1]))
+        self._say('rate-limited', name, wait=round(self.delay[name], 1), error=err)
     elif err:
         self.delay[name] = min(self.delay[name] * 2 or self.backoff[0], self.backoff[1])
         self._say('error', name, wait=round(self.delay[name], 1), error=err)
     else: self.delay[name] = 0.0
     self.next_read[name] = time.time() + (self.delay[name] or self.poll.get(name, 60.0))
-    self.health.note(name, last_read=t, next_read=self.next_read[name],
-                     **(dict(last_error=err or (s['stopped'] or {}).get(name), last_error_at=time.time()) if err or self.delay[name] else {}))
+    self.health.note(name, last_read=t, next_read=self.next_read[name], **(dict(last_error=err, last_error_at=time.time()) if err else {}))
     self.health.write()
 
 # %% ../../nbs/bot/07_service.ipynb #7a6e60e3
@@ -293,7 +292,8 @@ def stop(self:Service, why:str='asked to stop'):
     self._say('stopping', '-', why=why, grace=self.grace)
     self.stopping.set(); self.wake.set()
     for lst in self.listeners:
-        if lst.response is not None: lst.response.close()   # the stream thread's read ends now
+        try: lst.response and lst.response.close()   # the stream thread's read ends now
+        except Exception: pass                        # already closed by the server or the network
     threading.Thread(target=self._deadline, daemon=True).start()
 
 @patch
