@@ -308,7 +308,11 @@ def _deadline(self:Service):
             if it: self._say('handed-back', it['channel'] or '-', item=key, state=it['state'])
     self.health.state = 'stopped'; self.health.write()
     self._say('stopped', '-', after=f'{self.grace:g} s', exit=0)
-    if self.owns_process: sys.stdout.flush(); sys.stderr.flush(); os._exit(0)
+    if not self.owns_process: return
+    for child in psutil.Process().children(recursive=True):   # a simulation still running, the forkserver, the encoder
+        try: child.kill()
+        except psutil.Error: pass
+    sys.stdout.flush(); sys.stderr.flush(); os._exit(0)
 
 # %% ../../nbs/bot/07_service.ipynb #add3f099
 @patch
