@@ -17,6 +17,7 @@ COMMANDS = {  # name: (module, function, one-line help)
     'parse':    ('battery_dev.compare.parse',       'parse_main',     'turn a plain-word request into a configuration (JSON)'),
     'post':     ('battery_dev.bot.jobs',            'post_main',      'post a random comparison (outbox by default)'),
     'mentions': ('battery_dev.bot.jobs',            'mentions_main',  'answer new mentions (outbox by default)'),
+    'bot':      ('battery_dev.bot.service',         'bot_main',       'run the bot as a service: bot run [--channel ...] [--schedule ...]'),
     'cells':    ('battery_dev.forecast.loaders',    'cells_main',     'describe or convert cycler data files'),
     'xserver':  ('battery_dev.standins.xserver',    'xserver_main',   'serve a local X-compatible API for trying the bot'),
     'forecast': ('battery_dev.forecast.evaluate',   'forecast_main',  'generate, train, evaluate, predict cycling profiles'),

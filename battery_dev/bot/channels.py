@@ -152,11 +152,13 @@ class OutboxChannel(Channel):
         self.folder = Path(folder); self.folder.mkdir(parents=True, exist_ok=True)
         self.mentions_file = Path(mentions_file) if mentions_file else self.folder / 'mentions.jsonl'
         self.db_path = self.folder / 'outbox.sqlite'
-        with self._db() as db:
-            db.executescript(_OUTBOX_SCHEMA)
+        with self._db() as db:   # one transaction: runs opening a new outbox at once create and upgrade it once
+            db.execute('begin immediate')
+            for stmt in filter(str.strip, _OUTBOX_SCHEMA.split(';')): db.execute(stmt)
             have = {r[1] for r in db.execute('pragma table_info(mentions)')}
             for col, kind in _MENTION_EXTRA.items():
                 if col not in have: db.execute(f'alter table mentions add column {col} {kind}')
+            db.execute('commit')
     def __repr__(self): return f"OutboxChannel({str(self.folder)!r})"
     def _db(self):
         db = sqlite3.connect(self.db_path, timeout=30, isolation_level=None)

@@ -43,11 +43,12 @@ class LedgerBusy(ChannelError):
     exit_code = 7
 
 class Ledger:
-    "SQLite record of every mention and post and its state; one writer at a time (a lock file)."
+    "SQLite record of every mention and post and its state; runs share it, each item handled under its own lock."
     def __init__(self, path:str|Path,   # the database file (created if missing)
-                 lock:bool=True):       # hold an exclusive lock file for the ledger's lifetime
+                 lock:bool=False,       # also hold an exclusive lock on the whole ledger (one run at a time)
+                 watch:Callable|None=None): # called as watch(key, state, detail) on every state change
         self.path = Path(path); self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._lockf = None
+        self._lockf, self._claims, self.watch = None, {}, watch
         if lock:
             self._lockf = open(f"{self.path}.lock", 'w')
             try: fcntl.flock(self._lockf, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -56,12 +57,14 @@ class Ledger:
         self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         self.db.row_factory = sqlite3.Row
         self.db.execute('pragma journal_mode=wal'); self.db.execute('pragma synchronous=full')
-        self.db.executescript(_LEDGER_SCHEMA)
-        have = {r[1] for r in self.db.execute('pragma table_info(items)')}
-        for col, kind in _ITEM_EXTRA.items():
-            if col not in have: self.db.execute(f'alter table items add column {col} {kind}')
+        with self._tx() as db:   # one transaction: runs opening a new ledger at once create and upgrade it once
+            for stmt in filter(str.strip, _LEDGER_SCHEMA.split(';')): db.execute(stmt)
+            have = {r[1] for r in db.execute('pragma table_info(items)')}
+            for col, kind in _ITEM_EXTRA.items():
+                if col not in have: db.execute(f'alter table items add column {col} {kind}')
     def close(self):
-        "Close the database and release the lock."
+        "Close the database and release the locks."
+        for key in list(self._claims): self.release(key)
         self.db.close()
         if self._lockf: self._lockf.close(); self._lockf = None
     def __enter__(self): return self
@@ -108,6 +111,7 @@ def set(self:Ledger, key:str, state:str|None=None, detail:str='', **fields):
     with self._tx() as db:
         db.execute(f"update items set {', '.join(f'{k}=?' for k in fields)} where key=?", (*fields.values(), key))
         db.execute('insert into events (key, state, at, detail) values (?,?,?,?)', (key, state or '', now, detail))
+    if state and self.watch: self.watch(key, state, detail)
 
 @patch
 def items(self:Ledger, kind:str|None=None, states=None, channel:str|None=None) -> list[dict]:
@@ -129,8 +133,14 @@ def counts(self:Ledger) -> dict:
 
 @patch
 def get_meta(self:Ledger, name, default=None):
+    "A value kept in the ledger (a cursor, the last scheduled post), or `default`."
     r = self.db.execute('select value from meta where name=?', (name,)).fetchone()
     return r[0] if r else default
+
+@patch
+def set_meta(self:Ledger, name:str, value:str):
+    "Keep `value` under `name` in the ledger."
+    with self._tx() as db: db.execute('insert or replace into meta values (?,?)', (name, value))
 
 @patch
 def since(self:Ledger, channel:str) -> str|None:
@@ -152,6 +162,8 @@ def add_mentions(self:Ledger, channel:str, mentions:list[Mention]) -> list[str]:
             if cur.rowcount:
                 new.append(key); db.execute('insert into events (key, state, at, detail) values (?,?,?,?)', (key, 'received', now, ''))
         if mentions: db.execute('insert or replace into meta values (?,?)', (f'since:{channel}', mentions[-1].cursor))
+    for key in new:
+        if self.watch: self.watch(key, 'received', '')
     return new
 
 # %% ../../nbs/bot/06_jobs.ipynb #46acb9e3
@@ -172,6 +184,28 @@ def thread_of(self:Ledger, channel:str, it:dict) -> str:
 def answered(self:Ledger, channel:str, author:str, thread:str) -> bool:
     "Did we already answer `author` in `thread`?"
     return self.db.execute('select 1 from threads where channel=? and author=? and thread=?', (channel, author, thread)).fetchone() is not None
+
+# %% ../../nbs/bot/06_jobs.ipynb #2f7dec69
+@patch
+def claim(self:Ledger, key:str) -> bool:
+    "Take item `key`'s lock, held until `release` or the process ends; False if another run holds it."
+    if key in self._claims: return True
+    d = Path(f"{self.path}.locks"); d.mkdir(exist_ok=True)
+    f = open(d / (re.sub(r'[^\w.-]', '_', key)[-120:] + '.lock'), 'w')
+    try: fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError: f.close(); return False
+    self._claims[key] = f; return True
+
+@patch
+def release(self:Ledger, key:str):
+    "Let go of item `key`'s lock (nothing if not held)."
+    f = self._claims.pop(key, None)
+    if f: f.close()
+
+@patch(as_prop=True)
+def claimed(self:Ledger) -> list[str]:
+    "Keys of the items this Ledger holds the locks of."
+    return list(self._claims)
 
 # %% ../../nbs/bot/06_jobs.ipynb #9a08e0d6
 @dataclass
@@ -340,9 +374,9 @@ def _prepare_mention(P:PostMaker, L:Ledger, ch:Channel, it:dict, outdir:Path, ti
         L.set(key, error=f"{type(e).__name__}: {e}", detail='prepare failed')
 
 # %% ../../nbs/bot/06_jobs.ipynb #1ebec2aa
-def _lookup_open(ch:Channel, L:Ledger):
-    "Record as posted every open mention the channel shows we already answered."
-    look = L.items('mention', OPEN, channel=ch.name)
+def _lookup_open(ch:Channel, L:Ledger, keys:list):
+    "Record as posted every open mention of `keys` (claimed by this run) the channel shows we already answered."
+    look = [it for it in map(L.get, keys) if it['state'] in OPEN]
     for it in look: _settle(ch, it)
     if not look: return
     found = ch.replies_to([it['mention_id'] for it in look])
@@ -352,21 +386,29 @@ def _lookup_open(ch:Channel, L:Ledger):
             L.note_reply(ch.name, found[it['mention_id']], L.thread_of(ch.name, it), it['author'])
 
 # %% ../../nbs/bot/06_jobs.ipynb #924626c5
-def _answer_channel(ch, L, P, outdir, limit, timeout, frames, max_attempts, media_attempts) -> str|None:
-    "Answer one channel's mentions; returns why it stopped early (or None)."
+def _answer_channel(ch, L, P, outdir, limit, timeout, frames, max_attempts, media_attempts, stop) -> ChannelError|str|None:
+    "Answer one channel's mentions (those no other run holds); returns why it stopped early (or None)."
     L.add_mentions(ch.name, ch.mentions(since=L.since(ch.name)))
-    _lookup_open(ch, L)
-    for it in L.items('mention', OPEN, channel=ch.name)[:limit]:
-        why = _triage(L, ch, it) if it['state'] == 'received' else None
-        if why: L.set(it['key'], 'skipped', detail=why); continue
-        try:
-            while it['state'] == 'received':
-                _prepare_mention(P, L, ch, it, outdir, timeout, frames, max_attempts)
-                it = L.get(it['key'])
-            if it['state'] in ('rendered', 'uploading'): _publish(ch, L, it['key'], max_attempts, media_attempts, looked=True)
-        except (RateLimited, CredentialsError) as e: log(f"bot: {e}; stopping {ch.name} for this run"); return str(e)
-        except ChannelError as e: log(f"bot: {it['key']}: {e}; left for the next run")
-    return None
+    keys = [it['key'] for it in L.items('mention', OPEN, channel=ch.name) if L.claim(it['key'])][:limit]
+    try:
+        _lookup_open(ch, L, keys)
+        for key in keys:
+            if stop and stop(): return 'stopping: the rest is left for the next run'
+            it = L.get(key)   # read again under the lock: another run may have answered it meanwhile
+            if it['state'] not in OPEN: continue
+            why = _triage(L, ch, it) if it['state'] == 'received' else None
+            if why: L.set(key, 'skipped', detail=why); continue
+            try:
+                while it['state'] == 'received':
+                    _prepare_mention(P, L, ch, it, outdir, timeout, frames, max_attempts)
+                    it = L.get(key)
+                if it['state'] in ('rendered', 'uploading'): _publish(ch, L, key, max_attempts, media_attempts, looked=True)
+            except (RateLimited, CredentialsError) as e: log(f"bot: {e}; stopping {ch.name} for this run"); return e
+            except ChannelError as e: log(f"bot: {key}: {e}; left for the next run")
+            finally: L.release(key)
+        return None
+    finally:
+        for key in keys: L.release(key)
 
 # %% ../../nbs/bot/06_jobs.ipynb #5142d8fa
 def answer_mentions(channels:Channel|list,           # where mentions come from and replies go (one or several)
@@ -377,7 +419,8 @@ def answer_mentions(channels:Channel|list,           # where mentions come from 
                     frames:int|None=None,            # animation frames (None: the configuration's)
                     maker:PostMaker|None=None,     # default: real_post_maker()
                     max_attempts:int=3,              # tries per step before giving up / apologising
-                    media_attempts:int=3) -> dict:   # runs that try the upload before replying without it
+                    media_attempts:int=3,            # runs that try the upload before replying without it
+                    stop:Callable|None=None) -> dict: # stop() -> True: leave the remaining mentions for the next run
     "Read new mentions and answer each with an animation or an error text; returns a summary of the run."
     chs = list(channels) if isinstance(channels, (list, tuple)) else [channels]
     L = ledger if isinstance(ledger, Ledger) else Ledger(ledger)
@@ -386,8 +429,8 @@ def answer_mentions(channels:Channel|list,           # where mentions come from 
     t0, stopped, errors = time.time(), {}, {}
     try:
         for ch in chs:
-            try: why = _answer_channel(ch, L, P, outdir, limit, timeout, frames, max_attempts, media_attempts)
-            except ChannelError as e: why = str(e); errors[ch.name] = e
+            try: why = _answer_channel(ch, L, P, outdir, limit, timeout, frames, max_attempts, media_attempts, stop)
+            except ChannelError as e: why = e; errors[ch.name] = e
             if why: stopped[ch.name] = why
         return _summary(L, 'mention', t0, stopped, chs, errors)
     finally:
@@ -401,17 +444,20 @@ def _summary(L, kind, t0, stopped, chs, errors) -> dict:
                  error=it['error'], gif=it['gif'], text=(it['texts'] or [None])[0],
                  seconds=round(it['updated_at'] - it['created_at'], 3)) for it in items]
     left = {n: len(L.items(kind, OPEN, channel=n)) for n in names}
-    return dict(channels=names, ledger=str(L.path), handled=rows, counts=L.counts(), stopped=stopped or None,
+    waits = {n: e.wait for n, e in stopped.items() if isinstance(e, RateLimited)}   # what the platform asked us to wait
+    return dict(channels=names, ledger=str(L.path), handled=rows, counts=L.counts(),
+                stopped={n: str(e) for n, e in stopped.items()} or None, waits=waits or None,
                 left={n: k for n, k in left.items() if k}, errors={n: (e.exit_code, str(e)) for n, e in errors.items()},
                 seconds=round(time.time() - t0, 3))
 
 # %% ../../nbs/bot/06_jobs.ipynb #2b4b30ce
 def _render_random(P, L, outdir, seed, timeout, frames, max_draws) -> dict:
     "Draw and render a new comparison (a `render:` item); RuntimeError if `max_draws` draws fail."
-    for it in L.items('render', ['received']): L.set(it['key'], 'failed', detail='never rendered; superseded')
+    for it in L.items('render', ['received']):   # left by a run that died while rendering (one still rendering holds it)
+        if L.claim(it['key']): L.set(it['key'], 'failed', detail='never rendered; superseded'); L.release(it['key'])
     seed = secrets.randbelow(2**31) if seed is None else int(seed)
     key = f"render:{int(time.time())}-{seed}-{secrets.token_hex(2)}"
-    L.add(key, 'render')
+    L.claim(key); L.add(key, 'render')
     for k in range(max_draws):
         s = seed + k
         try:
@@ -442,7 +488,7 @@ def _channel_result(ch, it) -> dict:
 def _post_or_resume(P, L, chs, outdir, seed, timeout, frames, max_draws) -> dict:
     "The render an unfinished post of an earlier run belongs to, else a new render with every channel's item added."
     names = [c.name for c in chs]
-    pending = [it for it in L.items('post', OPEN) if it['channel'] in names]
+    pending = [it for it in L.items('post', OPEN) if it['channel'] in names and L.claim(it['key'])]   # none another run holds
     render = L.get(pending[0]['parent']) if pending else _render_random(P, L, outdir, seed, timeout, frames, max_draws)
     if 'cfg' in render:   # a new render: every channel's item first, so a crash cannot skip a channel
         for ch in chs:
@@ -456,6 +502,8 @@ def _post_on(ch, L, render, max_attempts, media_attempts, errors) -> dict|None:
     key = f"{ch.name}:{render['key']}"
     it = L.get(key)
     if it is None: log(f"bot: {ch.name} was not asked for when {render['key']} was rendered; it gets the next one"); return None
+    if not L.claim(key): log(f"bot: {key}: another run is posting it"); return _channel_result(ch, it)
+    it = L.get(key)   # read again under the lock
     if it['state'] in OPEN:
         try: it = _publish(ch, L, key, max_attempts, media_attempts, looked='cfg' in render)  # new: nothing to look up
         except ChannelError as e:
@@ -496,6 +544,7 @@ def post_random(channels:Channel|list,              # where to post (one or seve
             if r is not None: results[ch.name] = r
         return _posted(results, render, L, errors, t0)
     finally:
+        for key in L.claimed: L.release(key)
         if not isinstance(ledger, Ledger): L.close()
 
 # %% ../../nbs/bot/06_jobs.ipynb #1f376e5c
