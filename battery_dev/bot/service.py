@@ -120,7 +120,8 @@ class MentionListener(StreamListener):
     def __init__(self, connected:Callable, mention:Callable, beat:Callable=lambda: None):
         self.connected, self.mention, self.beat, self.response = connected, mention, beat, None
     def handle_stream(self, response):
-        self.response = response; self.connected()   # Mastodon.py calls this once the stream answered 200
+        "Note the stream as connected (Mastodon.py calls this once it answered 200), then read its events."
+        self.response = response; self.connected()
         return super().handle_stream(response)
     def on_notification(self, n):
         if n.get('type') == 'mention': self.mention(n)
