@@ -19,10 +19,10 @@ COMMANDS = {  # name: (module, function, one-line help)
     'mentions': ('battery_dev.bot.jobs',            'mentions_main',  'answer new mentions (outbox by default)'),
     'bot':      ('battery_dev.bot.service',         'bot_main',       'run the bot as a service: bot run [--channel ...] [--schedule ...]'),
     'cells':    ('battery_dev.forecast.loaders',    'cells_main',     'describe or convert cycler data files'),
-    'xserver':  ('battery_dev.standins.xserver',    'xserver_main',   'serve a local X-compatible API for trying the bot'),
     'forecast': ('battery_dev.forecast.evaluate',   'forecast_main',  'generate, train, evaluate, predict cycling profiles'),
     'serve':    ('battery_dev.web.app',             'serve_main',     'serve the web page and its JSON API (http://127.0.0.1:8000)'),
     'bench':    ('battery_dev.compare.bench',       'bench_main',     'benchmark GIF making against PyBaMM create_gif'),
+    'xserver':  ('battery_dev.standins.xserver',    'xserver_main',   'a local X stand-in, for trying the bot without an account'),
 }
 PYBAMM_COMMANDS = ('gif',)  # commands that simulate at once: their PyBaMM worker starts before their module is imported
 
