@@ -7,7 +7,7 @@ __all__ = ['MULTIPLE_WORDS', 'MECHANISM_PHRASES', 'CORE_MODELS', 'DEFAULT_TEMPER
            'spell_out', 'Token', 'tokenise', 'edit_distance', 'close_enough', 'keyword', 'match_parameter_set', 'Step',
            'read_step', 'verify_step', 'build_step', 'limit', 'kind_limits', 'step_hours', 'step_c_rate',
            'check_experiment', 'read_request', 'resolve_parameter', 'degradation_parameter', 'parse_request',
-           'understood', 'nearest_request', 'helpful_refusal', 'describe_request', 'describe', 'parse_main']
+           'understood', 'nearest_request', 'helpful_refusal', 'describe_request', 'describe_reading', 'parse_main']
 
 # %% ../../nbs/compare/10_parse.ipynb #ac714d1e
 import re, sys, math, argparse, difflib, unicodedata
@@ -1251,9 +1251,9 @@ def _values(name:str, values:list) -> str:
 
 def describe_request(text:str) -> str:
     "One paragraph saying what a request was understood to ask for: what varies, with what, under which conditions, the steps."
-    return describe(*_parse(text))
+    return describe_reading(*_parse(text))
 
-def describe(c:Config, found:dict) -> str:
+def describe_reading(c:Config, found:dict) -> str:
     "`describe_request`'s paragraph for a parsed configuration and the reading it came from."
     if c.kind == 'model': what = f"Compare {', '.join(c.models)}"
     elif isinstance(c.mechanism, list): what = f"Compare ageing by {', '.join(c.mechanism)} with {c.models[0]}"
@@ -1274,6 +1274,6 @@ def parse_main(argv:list[str]) -> int:
     a = ap.parse_args(argv)
     text = sys.stdin.read() if a.text == ['-'] else ' '.join(a.text)
     cfg, found = _parse(text)
-    log(f"understood: {describe(cfg, found)}")   # stderr: what was read, for people; stdout stays JSON
+    log(f"understood: {describe_reading(cfg, found)}")   # stderr: what was read, for people; stdout stays JSON
     print(cfg.to_json())
     return 0

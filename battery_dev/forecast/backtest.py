@@ -5,7 +5,8 @@
 # %% auto #0
 __all__ = ['BASE_METHODS', 'NET_METHODS', 'BLEND_WEIGHTS', 'FALLBACK', 'MIN_BACKTEST', 'MAX_ORIGINS', 'DRIFT_K', 'NEAR', 'TOP',
            'TAU', 'candidate_mix', 'candidate_names', 'backtest_stride', 'drift_forecast', 'linear_windows',
-           'window_for', 'cell_forecasts', 'Backtest', 'trained_cycles', 'recent_mean', 'combine_weights', 'describe']
+           'window_for', 'cell_forecasts', 'Backtest', 'trained_cycles', 'recent_mean', 'combine_weights',
+           'combination_text']
 
 # %% ../../nbs/forecast/04b_backtest.ipynb #8abdcd4b
 import numpy as np
@@ -190,7 +191,7 @@ def combine_weights(scores:np.ndarray, # [M] backtest errors of the candidates (
     w[best] = inv / inv.sum()
     return w
 
-def describe(w:np.ndarray,        # [M] weights of the candidates
+def combination_text(w:np.ndarray,        # [M] weights of the candidates
              names:list[str]      # the candidates
             ) -> str:
     "A combination in words, on the plain forecasts, e.g. '0.62 drift + 0.38 RNN on last'."
@@ -259,8 +260,8 @@ def choose(self:Backtest, t:int,              # cycles known
             elif fallback_widths and lev in fallback_widths: a, b = fallback_widths[lev][0][h - 1], fallback_widths[lev][1][h - 1]
             else: a = b = np.nan
             out['widths'][lev][0][h - 1], out['widths'][lev][1][h - 1] = a * grow, b * grow
-    out['curve'] = [describe(w, names) if w.any() else None for w in out['curve_weights']]
-    out['capacity'] = [describe(w, names) if w.any() else None for w in out['capacity_weights']]
+    out['curve'] = [combination_text(w, names) if w.any() else None for w in out['curve_weights']]
+    out['capacity'] = [combination_text(w, names) if w.any() else None for w in out['capacity_weights']]
     return out
 
 # %% ../../nbs/forecast/04b_backtest.ipynb #f2ab10fa

@@ -164,25 +164,10 @@ def to_dict(self:Evaluation) -> dict:
                 cells=list(self.cells), origins=int(self.origins), coverage=clean(self.coverage), warnings=list(self.warnings or []),
                 from_cycle=self.from_cycle, coverage_by_horizon=clean(self.coverage_by_horizon), choices=clean(self.choices))
 
-# %% ../../nbs/forecast/05_evaluate.ipynb #fe33784d
-def _coverage(forecaster, series, pairs, H, v, q) -> pd.DataFrame|None:
-    "Share of measured curve points and capacities inside the RNN's bands, per level (relative units, as the bands are made)."
-    hw = forecaster.half_widths(H)
-    if not hw: return None
-    fac = np.array([forecaster.noise_factors(series[i].head(t)) for i, t in pairs])  # [B, 2], as `intervals` widens
-    scale_v = np.array([series[i].window[1] - series[i].window[0] for i, _ in pairs])[:, None, None]
-    scale_q = np.array([series[i].q_ref for i, _ in pairs])[:, None]
-    dv = np.abs(_pad(series, pairs, H, 'v') - v) / scale_v   # [B, H, P], NaN past the end
-    dq = np.abs(_pad(series, pairs, H, 'q') - q) / scale_q   # [B, H]
-    ok_v, ok_q = np.isfinite(dv), np.isfinite(dq)
-    return pd.DataFrame([dict(level=lev, curve_coverage=float((dv <= hv[None, :, None] * fac[:, :1, None] + 1e-12)[ok_v].mean()),
-                              capacity_coverage=float((dq <= hq[None] * fac[:, 1:] + 1e-12)[ok_q].mean()), points=int(ok_v.sum()), capacities=int(ok_q.sum()))
-                         for lev, (hv, hq) in hw.items()])
-
 # %% ../../nbs/forecast/05_evaluate.ipynb #c507587e
-def _score_method(series, pairs, H, m, forecaster, kv, kq) -> tuple[list[dict], pd.DataFrame|None]:
-    "Rows (method, horizon, rmse_mv, capacity_error_pct, n_forecasts) of method `m` at every horizon 1..H, and the RNN's coverage (else None)."
-    rows, cov = [], None
+def _score_method(series, pairs, H, m, forecaster, kv, kq) -> list[dict]:
+    "Rows (method, horizon, rmse_mv, capacity_error_pct, n_forecasts) of method `m` at every horizon 1..H."
+    rows = []
     if m == 'linear':
         combos = sorted({(window_for(kv, h), window_for(kq, h)) for h in range(1, H + 1)})
         errs = {c: forecast_errors(series, pairs, H, *method_forecasts(series, pairs, H, m, c[0], forecaster, k_q=c[1])) for c in combos}
@@ -190,13 +175,12 @@ def _score_method(series, pairs, H, m, forecaster, kv, kq) -> tuple[list[dict], 
     else:
         fv = method_forecasts(series, pairs, H, m, forecaster=forecaster)
         e = forecast_errors(series, pairs, H, *fv); pick = lambda h, e=e: e
-        if m == 'RNN': cov = _coverage(forecaster, series, pairs, H, *fv)
     for h in range(1, H + 1):
         rm, ce = pick(h)
         n = int(np.isfinite(rm[:, h - 1]).sum())
         rows.append(dict(method=m, horizon=h, rmse_mv=float(np.nanmean(rm[:, h - 1])) if n else np.nan,
                          capacity_error_pct=float(np.nanmean(ce[:, h - 1])) if n else np.nan, n_forecasts=n))
-    return rows, cov
+    return rows
 
 def _score_guarded(series, pairs, H, forecaster, linear_k, horizons) -> tuple[list[dict], pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     "Rows of the guarded forecast at `horizons`, its bands' coverage (overall and per horizon), and its choices per horizon."
@@ -256,7 +240,7 @@ def evaluate(series:list[CellSeries],           # cells to score
     if len(scored) < len(series): log(f"evaluation: {len(series) - len(scored)} cells have no origin to score from")
     methods = [m for m in METHODS if m not in ('RNN', 'guarded') or forecaster is not None]
     scores = {m: _score_method(series, pairs, H, m, forecaster, kv, kq) for m in methods if m != 'guarded'}
-    rows = [r for m in methods if m != 'guarded' for r in scores[m][0]]; cov = per = choices = None
+    rows = [r for m in methods if m != 'guarded' for r in scores[m]]; cov = per = choices = None
     if 'guarded' in methods:  # at the table's horizons and a few between (each is a choice per origin)
         hs = sorted(set(horizons) | {h for h in (1, 2, 3, 5, 7, 10, 15, 20, 30, 40, 50, 70, 100) if h <= H})
         g_rows, cov, per, choices = _score_guarded(series, pairs, H, forecaster, linear_k, hs)
