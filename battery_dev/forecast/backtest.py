@@ -152,11 +152,11 @@ class Backtest:
 def trained_cycles(forecaster:Forecaster|None, # the network (None: nothing trained)
                    s:CellSeries                 # a cell
                   ) -> int:
-    "Cycles of `s` the network trained on: all of them, those up to its `until_cycle`, or 0 for a cell it never saw."
+    "Cycles of `s` the network trained on: those up to the last it saw of this cell (`seen_until`), all of them, or 0 for a cell it never saw."
     if forecaster is None: return 0
     cells = forecaster.info.get('cells') or forecaster.info.get('split') or {}
     if s.cell_id not in set(cells.get('train', [])) | set(cells.get('val', [])): return 0
-    u = forecaster.info.get('until_cycle')
+    u = (forecaster.info.get('seen_until') or {}).get(s.cell_id, forecaster.info.get('until_cycle'))
     return len(s.until(u)) if u is not None else len(s)
 
 # %% ../../nbs/forecast/04b_backtest.ipynb #38a9f4a5

@@ -5,10 +5,10 @@
 # %% auto #0
 __all__ = ['METHODS', 'BASELINES', 'LINEAR_KS', 'COLORS', 'FINE_TUNE', 'split_cells', 'forecast_origins', 'forecast_errors',
            'method_forecasts', 'tune_linear_k', 'Evaluation', 'evaluate', 'plot_error_vs_horizon', 'plot_forecast',
-           'predict_frame', 'plot_prediction', 'CPUTimer', 'benchmark', 'forecast_main']
+           'predict_frame', 'plot_prediction', 'CPUTimer', 'benchmark', 'cut_series', 'forecast_main']
 
 # %% ../../nbs/forecast/05_evaluate.ipynb #68107b1e
-import sys, json, time, argparse, warnings
+import sys, json, time, argparse, warnings, fnmatch
 from dataclasses import dataclass, fields, replace, asdict
 from pathlib import Path
 import numpy as np
@@ -459,7 +459,8 @@ def _train_args(t):
     _data_args(t)
     t.add_argument('--out', required=True, help='checkpoint to write (resumed when it exists)')
     t.add_argument('--init', default=None, metavar='CKPT', help="fine-tune this checkpoint ('pretrained': the one shipped with the package)")
-    t.add_argument('--until-cycle', type=float, default=None, metavar='K', help='use only cycles numbered K or less of every cell')
+    t.add_argument('--until-cycle', action='append', default=[], metavar='K|GLOB=K',
+                   help="use only cycles numbered K or less of every cell, or (GLOB=K, repeatable) of the cells whose name matches GLOB")
     t.add_argument('--n-points', type=int, default=None, help="grid points per discharge curve (default 64, or the --init model's)")
     t.add_argument('--test-frac', type=float, default=None, help='share of cells held out for testing (default 0.2; 0 with --init)')
     t.add_argument('--val-frac', type=float, default=0.2, help='share of the other cells for early stopping (default 0.2)')
@@ -511,6 +512,31 @@ def _warn(lines:list[str]) -> list[str]:
     for w in lines: log(f"warning: {w}")
     return lines
 
+# %% ../../nbs/forecast/05_evaluate.ipynb #c18225e8
+def cut_series(series:list[CellSeries], # cells as read
+               specs:list[str]|str|float|None # each 'K' (every cell) or 'GLOB=K' (cells whose name matches GLOB); the last that matches wins
+              ) -> tuple[list[CellSeries], dict]:
+    "The cells cut to the cycles training may use, and {cell_id or '*': K} for every cut made."
+    specs = [] if specs is None else [specs] if isinstance(specs, (str, int, float)) else list(specs)
+    rules = []
+    for sp in specs:
+        pat, _, k = str(sp).rpartition('=')
+        try: k = float(k)
+        except ValueError: raise BadInput(f"--until-cycle {sp!r}: {k!r} is not a cycle number", "Write it as K (every cell) or GLOB=K, e.g. --until-cycle 300 or --until-cycle 'nasa_*=50'.") from None
+        rules.append((pat or '*', k))
+    out, cuts = [], {}
+    for s in series:
+        k = next((k for pat, k in reversed(rules) if fnmatch.fnmatchcase(s.cell_id, pat)), None)
+        if k is None: out.append(s); continue
+        c = s.until(k); cuts[s.cell_id] = k
+        if len(c) < MIN_CYCLES: raise BadInput(f"cell {s.cell_id} has {len(c)} cycles up to cycle {k:g}, {MIN_CYCLES - len(c)} fewer than training needs",
+                                               "Raise --until-cycle or leave the cell out.")
+        out.append(c)
+    if any(p == '*' for p, _ in rules): cuts['*'] = [k for p, k in rules if p == '*'][-1]
+    unused = [p for p, _ in rules if p != '*' and not any(fnmatch.fnmatchcase(s.cell_id, p) for s in series)]
+    if unused: raise BadInput(f"--until-cycle {unused[0]!r} matches no cell", f"Cells are named {', '.join(s.cell_id for s in series[:5])}{' ...' if len(series) > 5 else ''}.")
+    return out, cuts
+
 # %% ../../nbs/forecast/05_evaluate.ipynb #33c9cd30
 def _train_settings(a, base:Forecaster|None) -> TrainConfig:
     given = {f.name: getattr(a, f.name) for f in fields(TrainConfig) if getattr(a, f.name) is not None}
@@ -524,15 +550,18 @@ def _split(series, a, base):
         return dict(train=sorted(ids), val=sorted(ids), test=[]), 'the training cells (too few cells to hold any out)'
     return split_cells(ids, 0.2 if a.test_frac is None and base is None else (a.test_frac or 0.0), a.val_frac, a.split_seed), 'held-out cells'
 
+def _seen_until(known, base):
+    "{cell_id: last cycle number} the model will have seen of each cell: this run's, or more where the model it starts from saw more."
+    seen = {s.cell_id: float(s.cycles[-1]) for s in known}
+    for k, v in ((base.info.get('seen_until') or {}) if base is not None else {}).items():
+        if k in seen: seen[k] = max(seen[k], float(v))
+    return seen
+
 def _train_cmd(a) -> int:
     base = Forecaster.load(a.init) if a.init else None
     n_points = a.n_points or (base.model.n_points if base else 64)
     series = read_series(a.data, n_points, a.format, **_loader_options(a.loader_options))
-    if a.until_cycle is not None:
-        series = [s.until(a.until_cycle) for s in series]
-        short = [s for s in series if len(s) < MIN_CYCLES]
-        if short: raise BadInput(f"cell {short[0].cell_id} has {len(short[0])} cycles up to cycle {a.until_cycle:g}, {MIN_CYCLES - len(short[0])} fewer than training needs",
-                                 "Raise --until-cycle or leave the cell out.")
+    series, cuts = cut_series(series, a.until_cycle)
     sp, val_kind = _split(series, a, base)
     by = {s.cell_id: s for s in series}
     cfg = _train_settings(a, base)
@@ -540,7 +569,7 @@ def _train_cmd(a) -> int:
     log(f"cells: {len(sp['train'])} training, {len(sp['val'])} validation ({val_kind}), {len(sp['test'])} held out")
     linear_k = tune_linear_k(known, a.horizons, cfg.context, a.stride)
     info = dict(data=[str(d) for d in a.data], split=sp, split_seed=a.split_seed, linear_k=linear_k, n_points=n_points,
-                until_cycle=a.until_cycle, validation=val_kind)
+                until_cycle=cuts.get('*'), seen_until=_seen_until(known, base), validation=val_kind)
     with Timer() as t:
         fc = train([by[i] for i in sp['train']], [by[i] for i in sp['val']], cfg, a.out, info, not a.quiet, a.threads, base)
     h = fc.info['history']

@@ -367,18 +367,23 @@ def torch_threads(n:int|None):
 
 # %% ../../nbs/forecast/04_forecaster.ipynb #965525db
 class Windows:
-    "Every window of `context + rollout` consecutive cycles in a list of cells, gathered from one padded tensor."
+    "Every window of `context` cycles and the `rollout` after them in a list of cells, gathered from one padded tensor; a cell shorter than `context + rollout` gives windows whose missing cycles are masked."
     def __init__(self, series:list[CellSeries], norm:Normaliser, context:int, rollout:int, device=None):
         self.L, self.R = context, rollout
         enc = [norm.encode(s) for s in series]
-        n_max, D = max(len(s) for s in series), enc[0][0].shape[1]
-        Y = np.zeros((len(series), n_max, D), np.float32); A = np.zeros((len(series), n_max), np.float32)
-        for i, (y, a, _) in enumerate(enc): Y[i, :len(y)], A[i, :len(a)] = y, a
-        self.Y, self.A = torch.tensor(Y, device=device), torch.tensor(A, device=device)
+        n_max, D = max(len(s) for s in series) + rollout, enc[0][0].shape[1]
+        Y = np.zeros((len(series), n_max, D), np.float32); A = np.zeros((len(series), n_max), np.float32); K = np.zeros((len(series), n_max), np.float32)
+        for i, (y, a, _) in enumerate(enc): Y[i, :len(y)], A[i, :len(a)], K[i, :len(y)] = y, a, 1
+        self.Y, self.A, self.K = torch.tensor(Y, device=device), torch.tensor(A, device=device), torch.tensor(K, device=device)
         self.P = torch.tensor(np.stack([p for *_, p in enc]), device=device)
-        self.index = np.array([(i, t) for i, s in enumerate(series) for t in range(len(s) - context - rollout + 1)],
-                              dtype=np.int64).reshape(-1, 2)
+        starts = lambda n: range(n - context - rollout + 1) if n >= context + rollout else range(max(0, n - context))  # short: at least one target
+        self.index = np.array([(i, t) for i, s in enumerate(series) for t in starts(len(s))], dtype=np.int64).reshape(-1, 2)
     def __len__(self): return len(self.index)
+    def mask(self, rows:np.ndarray) -> torch.Tensor:
+        "[B, rollout] 1 where the window's target cycle was measured, 0 past the end of its cell."
+        cell = torch.as_tensor(self.index[rows, 0], device=self.K.device)
+        t = torch.as_tensor(self.index[rows, 1], device=self.K.device)[:, None] + self.L + torch.arange(self.R, device=self.K.device)
+        return self.K[cell[:, None], t]
     def batch(self, rows:np.ndarray):
         "Context, context ages, protocol, future ages and targets of the windows numbered `rows`."
         dev = self.Y.device
@@ -387,10 +392,12 @@ class Windows:
         y, a = self.Y[cell[:, None], t], self.A[cell[:, None], t]
         return y[:, :self.L], a[:, :self.L], self.P[cell], a[:, self.L:], y[:, self.L:]
 
-def _loss(pred, target, scale, q_weight:float=1.0):
-    "Squared error of the curve (mean over points) plus `q_weight` times that of the capacity, in units of their cycle-to-cycle change."
+def _loss(pred, target, scale, q_weight:float=1.0, mask=None):
+    "Squared error of the curve (mean over points) plus `q_weight` times that of the capacity, in units of their cycle-to-cycle change; over the cycles `mask` keeps."
     e = (pred - target) / scale
-    return (e[..., :-1]**2).mean() + q_weight * (e[..., -1]**2).mean()
+    if mask is None: return (e[..., :-1]**2).mean() + q_weight * (e[..., -1]**2).mean()
+    n = mask.sum().clamp(min=1)
+    return ((e[..., :-1]**2).mean(-1) * mask).sum() / n + q_weight * ((e[..., -1]**2) * mask).sum() / n
 
 # %% ../../nbs/forecast/04_forecaster.ipynb #f1a8f931
 AR_RHO = 0.7  # cycle-to-cycle correlation of the disturbances a cycler's cycles share (temperature, rest length)
@@ -655,12 +662,12 @@ MIN_CYCLES = 3  # a cell needs this many cycles to train on (context 2, rollout 
 def fit_lengths(series:list[CellSeries], # cells to train on
                 context:int, rollout:int # wanted context and rollout
                ) -> tuple[int, int]:
-    "The context and rollout that the shortest cell allows (shrunk only when needed)."
+    "The context and rollout that the shortest cell allows (shrunk only when it is shorter than twice the context)."
     short = min(series, key=len); n = len(short)
     if n < MIN_CYCLES:
         raise BadInput(f"cell {short.cell_id} has {n} cycles, {MIN_CYCLES - n} fewer than the {MIN_CYCLES} training needs",
                        "Give more cycles of it (or leave it out).")
-    if n >= context + rollout: return context, rollout
+    if n >= min(context + rollout, 2 * context): return context, rollout  # shorter than a window: its windows' missing targets are masked
     R = max(1, min(rollout, n // 3)); L = max(2, min(context, n // 3))  # thirds: several windows per cell, not one
     log(f"training: the shortest cell ({short.cell_id}) has {n} cycles: context {context} -> {L}, rollout {rollout} -> {R}")
     return L, R
@@ -719,10 +726,10 @@ def _epoch(model, opt, tw, scale, cfg, epoch, norm=None):
     gen = torch.Generator(device=scale.device).manual_seed(cfg.seed * 10007 + epoch)
     model.train(); total = 0.0
     for b in range(0, len(rows), cfg.batch_size):
-        ctx, ca, p, fa, tgt = tw.batch(rows[b:b + cfg.batch_size])
+        ctx, ca, p, fa, tgt = tw.batch(rows[b:b + cfg.batch_size]); keep = tw.mask(rows[b:b + cfg.batch_size])
         seen = cycler_noise(ctx, norm, cfg.augment, gen) if norm is not None else ctx
         one, roll = model(seen, ca, p, fa, scale, cfg.smooth, cfg.smooth_q, cfg.trend, cfg.trend_q, cfg.q_out)
-        loss = _loss(roll, tgt, scale, cfg.q_weight) + cfg.tf_weight * _loss(one[:, :-1], ctx[:, 1:], scale, cfg.q_weight)
+        loss = _loss(roll, tgt, scale, cfg.q_weight, keep) + cfg.tf_weight * _loss(one[:, :-1], ctx[:, 1:], scale, cfg.q_weight)
         opt.zero_grad(); loss.backward()
         nn.utils.clip_grad_norm_(model.parameters(), cfg.grad_clip); opt.step()
         total += loss.item() * len(tgt)
@@ -733,7 +740,7 @@ def _validate(model, vw, vrows, scale, cfg):
     model.eval(); val = 0.0
     for b in range(0, len(vrows), 256):
         ctx, ca, p, fa, tgt = vw.batch(vrows[b:b + 256])
-        val += _loss(model(ctx, ca, p, fa, scale, cfg.smooth, cfg.smooth_q, cfg.trend, cfg.trend_q, cfg.q_out)[1], tgt, scale, cfg.q_weight).item() * len(tgt)
+        val += _loss(model(ctx, ca, p, fa, scale, cfg.smooth, cfg.smooth_q, cfg.trend, cfg.trend_q, cfg.q_out)[1], tgt, scale, cfg.q_weight, vw.mask(vrows[b:b + 256])).item() * len(tgt)
     return val / len(vrows)
 
 # %% ../../nbs/forecast/04_forecaster.ipynb #dd080f6e
