@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['GAIN', 'RESOLUTION_AH', 'AMBIENT', 'LONG_RESTS', 'CHARACTERISATION', 'MISSING', 'PARTIAL', 'KNEE', 'CYCLER',
-           'cycler_settings', 'ar1', 'cycle_effects', 'record_as_cycler', 'capacity_scatter', 'cycler_fleet',
+           'EXAMPLE', 'cycler_settings', 'ar1', 'cycle_effects', 'record_as_cycler', 'capacity_scatter', 'cycler_fleet',
            'cycler_main']
 
 # %% ../../nbs/forecast/03b_cycler.ipynb #1c1b92e7
@@ -16,16 +16,30 @@ from ..core import *
 from .cycling import Cell, save_cells, load_store, validate_frame
 
 # %% ../../nbs/forecast/03b_cycler.ipynb #7ca93a47
-GAIN = dict(sd=2e-3, rho=0.95)  # the counter's current gain error: a per-cycle AR(1), its sd (fraction) and cycle-to-cycle correlation
-RESOLUTION_AH = 1e-3  # the capacity columns are recorded to this many A.h (a 1 mAh counter); 0: not rounded
-AMBIENT = dict(sd=1.5, rho=0.8, capacity_per_k=2e-3, volt_per_k=1e-3)  # per-cycle AR(1) ambient offset (K, correlation), capacity gained per K (fraction), overpotential lost per K at full current (V)
-LONG_RESTS = dict(every=40, hours=(12., 72.), recovery=(0.005, 0.02), cycles=3.)  # mean cycles between long rests, their length (h), the capacity recovered after one (fraction) and its decay (cycles)
-CHARACTERISATION = dict(every=50, capacity=0.03, volt=0.03, rate=0.25)  # cycle 1 and every `every`th: capacity gained (fraction), overpotential lost at full current (V), current scale
-MISSING = dict(share=0.5, cycles=(3, 12))  # share of cells with one stretch of cycles absent from the record, and its length range
-PARTIAL = dict(rate=0.01, keep=(0.3, 0.8))  # chance that a cycle's discharge is cut short, and the share of it kept
-KNEE = dict(share=0.3, start=(0.5, 0.85), depth=(0.05, 0.2))  # share of cells given a knee, where it starts (share of the cycles), extra fade at the last cycle
-CYCLER = dict(gain=GAIN, resolution_ah=RESOLUTION_AH, ambient=AMBIENT, long_rests=LONG_RESTS, characterisation=CHARACTERISATION,
-              missing=MISSING, partial=PARTIAL, knee=KNEE)
+GAIN = dict(sd=2e-3,   # the counter's current gain error: its sd (fraction), a per-cycle AR(1)
+            rho=0.95)  # its correlation from one cycle to the next
+RESOLUTION_AH = 1e-3   # the capacity columns are recorded to this many A.h (a 1 mAh counter); 0: not rounded
+AMBIENT = dict(sd=1.5,               # the ambient temperature's offset per cycle (K), a per-cycle AR(1)
+               rho=0.8,              # its correlation from one cycle to the next
+               capacity_per_k=2e-3,  # capacity gained per K warmer (fraction)
+               volt_per_k=1e-3)      # overpotential lost per K warmer, at the cell's largest current (V)
+LONG_RESTS = dict(every=40,                # mean cycles between long rests (0: none)
+                  hours=(12., 72.),        # their length (h, uniform)
+                  recovery=(0.005, 0.02),  # the capacity recovered in the cycle after one (fraction, uniform)
+                  cycles=3.)               # how fast the recovery fades (cycles, exponential)
+CHARACTERISATION = dict(every=50,      # cycle 1 and every `every`th cycle (0: none)
+                        capacity=0.03, # capacity gained at the low rate (fraction)
+                        volt=0.03,     # overpotential lost, at the cell's largest current (V)
+                        rate=0.25)     # current scale (a quarter of the current, for four times as long)
+MISSING = dict(share=0.5,      # share of cells with one stretch of cycles absent from the record
+               cycles=(3, 12)) # its length range (cycles)
+PARTIAL = dict(rate=0.01,        # chance that a cycle's discharge is cut short
+               keep=(0.3, 0.8))  # the share of the discharge kept (uniform)
+KNEE = dict(share=0.3,          # share of cells given a knee (imposed, not simulated)
+            start=(0.5, 0.85),  # where it starts, as a share of the cycles (uniform)
+            depth=(0.05, 0.2))  # extra fade at the last cycle (fraction, uniform), growing as the square from the start
+CYCLER = dict(gain=GAIN, resolution_ah=RESOLUTION_AH, ambient=AMBIENT, long_rests=LONG_RESTS,
+              characterisation=CHARACTERISATION, missing=MISSING, partial=PARTIAL, knee=KNEE)
 
 # %% ../../nbs/forecast/03b_cycler.ipynb #ad326bc6
 def cycler_settings(settings:dict|None=None # overrides by group, e.g. {'knee': {'share': 1}}; None: the defaults
@@ -35,7 +49,7 @@ def cycler_settings(settings:dict|None=None # overrides by group, e.g. {'knee': 
     for g, v in (settings or {}).items():
         if g not in CYCLER: raise BadInput(f"unknown cycler setting {g!r}", f"Use {', '.join(CYCLER)}.")
         if not isinstance(CYCLER[g], dict): out[g] = float(v); continue
-        if not isinstance(v, dict): raise BadInput(f"cycler setting {g} must be a dict of {', '.join(CYCLER[g])}, got {v!r}")
+        if not isinstance(v, dict): raise BadInput(f"cycler setting {g} must be a dict, got {v!r}", f"Give {', '.join(CYCLER[g])}.")
         bad = sorted(set(v) - set(CYCLER[g]))
         if bad: raise BadInput(f"unknown key(s) {bad} in cycler setting {g}", f"Use {', '.join(CYCLER[g])}.")
         out[g].update(json.loads(json.dumps(v)))
@@ -86,7 +100,7 @@ def cycle_effects(n:int, # number of cycles
                   rng, # a numpy Generator
                   st:dict, # settings from `cycler_settings`
                  ) -> dict:
-    "Per-cycle draws for `n` cycles: counter gain, ambient offset, long rests, capacity factor, current scale, gaps, knee."
+    "Per-cycle draws for `n` cycles: counter gain, ambient offset, long rests, capacity, current scale, gaps, knee."
     amb, ch = st['ambient'], st['characterisation']
     k = np.arange(1, n + 1)
     gain, dT = ar1(rng, st['gain']['sd'], st['gain']['rho'], n), ar1(rng, amb['sd'], amb['rho'], n)
@@ -95,8 +109,9 @@ def cycle_effects(n:int, # number of cycles
     knee, knee_at = _knee(rng, n, st['knee'])
     missing, keep = _gaps(rng, n, st, char)
     phys = (1 + amb['capacity_per_k'] * dT) * (1 + recovery) * np.where(char, 1 + ch['capacity'], 1.) * knee
-    return dict(gain=gain, dT=dT, rest=rest, rest_s=rest_s, recovery=recovery, char=char, knee=knee_at, missing=missing, keep=keep,
-                phys=phys, rate=np.where(char, ch['rate'], 1.), dv=amb['volt_per_k'] * dT + np.where(char, ch['volt'], 0.))
+    dv = amb['volt_per_k'] * dT + np.where(char, ch['volt'], 0.)
+    return dict(gain=gain, dT=dT, rest=rest, rest_s=rest_s, recovery=recovery, char=char, knee=knee_at,
+                missing=missing, keep=keep, phys=phys, rate=np.where(char, ch['rate'], 1.), dv=dv)
 
 # %% ../../nbs/forecast/03b_cycler.ipynb #5003b1cc
 def _rows(d, ev, res):
@@ -113,9 +128,11 @@ def _rows(d, ev, res):
     cut = part & dis & (qd > ev['keep'][row] * gmax(qd))  # discharge rows past a partial cycle's cut
     qd = np.where(part, np.minimum(qd, gmax(np.where(dis & ~cut, qd, 0))), qd)
     q = lambda x: np.round(x / res) * res if res else x
-    out = pd.DataFrame(dict(cycle=d['cycle'].to_numpy(), time_s=t[0] + np.cumsum(dt), current_a=i * (ev['rate'] * (1 + ev['gain']))[row],
-                            voltage_v=d['voltage_v'].to_numpy() - ev['dv'][row] * i / iref, charge_ah=q(d['charge_ah'].to_numpy() * count),
-                            discharge_ah=q(qd), temperature_c=d['temperature_c'].to_numpy() + ev['dT'][row]))
+    out = pd.DataFrame(dict(cycle=d['cycle'].to_numpy(), time_s=t[0] + np.cumsum(dt),
+                            current_a=i * (ev['rate'] * (1 + ev['gain']))[row],
+                            voltage_v=d['voltage_v'].to_numpy() - ev['dv'][row] * i / iref,
+                            charge_ah=q(d['charge_ah'].to_numpy() * count), discharge_ah=q(qd),
+                            temperature_c=d['temperature_c'].to_numpy() + ev['dT'][row]))
     return out[~(ev['missing'][row] | cut)].reset_index(drop=True)
 
 # %% ../../nbs/forecast/03b_cycler.ipynb #c5822d21
@@ -123,15 +140,16 @@ def record_as_cycler(cell:Cell, # a simulated cell (e.g. from the fleet), curren
                      seed:int=0, # same seed, cell_id and settings: same record
                      settings:dict|None=None, # overrides of `CYCLER`, by group (see `cycler_settings`)
                     ) -> Cell:
-    "The `cell` as a real cycler would have recorded it: drifting counter, ambient wobble, long rests, characterisation, gaps, knee."
+    "The `cell` as a real cycler would have recorded it: counter, ambient, long rests, characterisation, gaps, knee."
     st = cycler_settings(settings)
     d = cell.data.reset_index(drop=True)
     cycles = np.unique(d['cycle'].to_numpy())
     ev = cycle_effects(len(cycles), np.random.default_rng([int(seed), zlib.crc32(cell.cell_id.encode())]), st)
     out = _rows(d, ev, st['resolution_ah'])
     kept = ~ev['missing']
-    info = dict(seed=int(seed), characterisation_cycles=cycles[ev['char'] & kept].tolist(), long_rests=cycles[ev['rest'] & kept].tolist(),
-                missing_cycles=cycles[~kept].tolist(), partial_cycles=cycles[(ev['keep'] < 1) & kept].tolist(), knee=ev['knee'],
+    listed = lambda sel: cycles[sel & kept].tolist()
+    info = dict(seed=int(seed), characterisation_cycles=listed(ev['char']), long_rests=listed(ev['rest']),
+                missing_cycles=cycles[~kept].tolist(), partial_cycles=listed(ev['keep'] < 1), knee=ev['knee'],
                 settings=st, note='imposed on the simulated record per cycle, not simulated')
     return Cell(cell.cell_id, dict(cell.meta, cycler=info), validate_frame(out, f"cycler record of {cell.cell_id}"))
 
@@ -142,7 +160,8 @@ def capacity_scatter(q:np.ndarray, # [n] discharge capacities
                     ) -> dict:
     "Capacity relative to a local quadratic fit over cycles: the residuals, their sd, and a robust sd (1.4826 MAD)."
     q, k = np.asarray(q, float), np.asarray(cycles, float)
-    fit = np.array([np.polyval(np.polyfit(k[m], q[m], min(2, m.sum() - 1)), kj) for kj in k for m in [np.abs(k - kj) <= half]])
+    near = [np.abs(k - kj) <= half for kj in k]
+    fit = np.array([np.polyval(np.polyfit(k[m], q[m], min(2, m.sum() - 1)), kj) for kj, m in zip(k, near)])
     r = q / fit - 1
     return dict(residual=r, sd=float(r.std()), robust_sd=float(1.4826 * np.median(np.abs(r - np.median(r)))))
 
@@ -150,10 +169,12 @@ def capacity_scatter(q:np.ndarray, # [n] discharge capacities
 def _fleet_files(in_dir, out_dir):
     "The cell files of fleet folder `in_dir`; `BadInput` when it is missing, empty, or the same as `out_dir`."
     in_dir = Path(in_dir)
-    if not in_dir.is_dir(): raise BadInput(f"no such fleet folder: {in_dir}", "Give the --out folder of 'battery-dev forecast generate'.")
-    if Path(out_dir).resolve() == in_dir.resolve(): raise BadInput(f"the output folder is the fleet folder ({in_dir})", "Write the record to another folder.")
+    how = "Give the --out folder of 'battery-dev forecast generate'."
+    if not in_dir.is_dir(): raise BadInput(f"no such fleet folder: {in_dir}", how)
+    if Path(out_dir).resolve() == in_dir.resolve():
+        raise BadInput(f"the output folder is the fleet folder ({in_dir})", "Write the record to another folder.")
     files = sorted(in_dir.glob('*.parquet'))
-    if not files: raise BadInput(f"{in_dir}: no cell files (*.parquet)", "Give the --out folder of 'battery-dev forecast generate'.")
+    if not files: raise BadInput(f"{in_dir}: no cell files (*.parquet)", how)
     return files
 
 # %% ../../nbs/forecast/03b_cycler.ipynb #ea2b76ec
@@ -185,23 +206,26 @@ def _summary(cells, out, seed, seconds):
                 knees=sum(c.meta['cycler']['knee'] is not None for c in cells), seconds=round(seconds, 2))
 
 # %% ../../nbs/forecast/03b_cycler.ipynb #46de3416
+EXAMPLE = "'{\"knee\": {\"share\": 0.5}}'"  # an example of --settings
+
 def cycler_main(argv:list[str] # arguments after `battery-dev forecast cycler`
                ) -> int:
     "`battery-dev forecast cycler`: record a simulated fleet as a real cycler would; print a JSON summary."
     import argparse
-    ap = argparse.ArgumentParser(prog='battery-dev forecast cycler', description='Record a simulated fleet as a real cycler would: '
-                                 'a drifting counter, ambient wobble, long rests, characterisation, missing and partial cycles, knees.')
+    ap = argparse.ArgumentParser(prog='battery-dev forecast cycler',
+                                 description='Record a simulated fleet as a real cycler would: a drifting counter, ambient '
+                                 'wobble, long rests, characterisation, missing and partial cycles, knees.')
     ap.add_argument('fleet', metavar='FLEET', help="a fleet folder written by 'battery-dev forecast generate'")
     ap.add_argument('--out', required=True, help='output folder (same file names, fleet.json with the cycler settings)')
     ap.add_argument('--seed', type=int, default=0, help='seed of the layer (default 0)')
-    ap.add_argument('--settings', default=None, help='overrides of the defaults as JSON, e.g. \'{"knee": {"share": 0.5}}\'')
+    ap.add_argument('--settings', default=None, help=f'overrides of the defaults as JSON, e.g. {EXAMPLE}')
     ap.add_argument('--quiet', action='store_true', help='no progress bar')
     try: a = ap.parse_args(argv)
     except SystemExit as e:
         if e.code: raise BadInput("bad arguments for forecast cycler", "See 'battery-dev forecast cycler --help'.")
         return 0
     try: settings = json.loads(a.settings) if a.settings else None
-    except json.JSONDecodeError as e: raise BadInput(f"--settings is not JSON ({e})", 'Write e.g. \'{"knee": {"share": 0.5}}\'.')
+    except json.JSONDecodeError as e: raise BadInput(f"--settings is not JSON ({e})", f"Write e.g. {EXAMPLE}.")
     with Timer() as t: cells = cycler_fleet(a.fleet, a.out, a.seed, settings, progress=not a.quiet)
     print(dumps(_summary(cells, a.out, a.seed, t.seconds)))
     return 0
