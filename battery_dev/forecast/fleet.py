@@ -451,7 +451,7 @@ def generate_fleet(n_cells:int, # number of cells (cells 0 .. n_cells-1 of this 
     spread, protocol = _check_ranges(spread, protocol)
     chemistries, models = _check_names(chemistries, CHEMISTRIES, 'chemistry'), _check_names(models, FLEET_MODELS, 'model')
     settings = _settings(cycles, seed, noise, max_attempts, spread, protocol, chemistries, models)
-    if cycler: settings['cycler'] = dict(seed=seed, settings=cycler_settings(None if cycler is True else cycler))
+    settings['cycler'] = dict(seed=seed, settings=cycler_settings(None if cycler is True else cycler)) if cycler else None
     man = _manifest(out_dir, settings)
     done = _load_done(out_dir, seed, range(n_cells))
     todo = [k for k in range(n_cells) if k not in done]
