@@ -23,9 +23,9 @@ AMBIENT = dict(sd=1.5,               # the ambient temperature's offset per cycl
                rho=0.8,              # its correlation from one cycle to the next
                capacity_per_k=2e-3,  # capacity gained per K warmer (fraction)
                volt_per_k=1e-3)      # overpotential lost per K warmer, at the cell's largest current (V)
-LONG_RESTS = dict(every=40,                # mean cycles between long rests (0: none)
+LONG_RESTS = dict(every=30,                # mean cycles between long rests (0: none)
                   hours=(12., 72.),        # their length (h, uniform)
-                  recovery=(0.005, 0.02),  # the capacity recovered in the cycle after one (fraction, uniform)
+                  recovery=(0.005, 0.025), # the capacity recovered in the cycle after one (fraction, uniform)
                   cycles=3.)               # how fast the recovery fades (cycles, exponential)
 CHARACTERISATION = dict(every=50,      # cycle 1 and every `every`th cycle (0: none)
                         capacity=0.03, # capacity gained at the low rate (fraction)
