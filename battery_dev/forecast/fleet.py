@@ -18,6 +18,7 @@ import numpy as np, pandas as pd
 from tqdm import tqdm
 from ..core import *
 from .cycling import Cell, save_cells, load_store, cell_path, validate_frame, COLUMNS
+from .cycler import record_as_cycler, cycler_settings
 
 # %% ../../nbs/forecast/03_fleet.ipynb #d3f47bd1
 _FULL = {
@@ -442,13 +443,16 @@ def generate_fleet(n_cells:int, # number of cells (cells 0 .. n_cells-1 of this 
                    protocol:dict|None=None, # protocol ranges; default `PROTOCOL`
                    chemistries=None, # chemistries to draw from (names in `CHEMISTRIES`, or comma-separated); default all
                    models=None, # models to draw from (names in `FLEET_MODELS`); default all
+                   cycler:bool|dict=False, # record each cell as a cycler would (`record_as_cycler`, the fleet's seed): True or settings
                   ) -> list[Cell]:
     "Simulate (or load, when already in `out_dir`) a fleet of ageing cells; return them in index order."
     n_cells, cycles, seed = _check_fleet(n_cells, cycles, seed, noise)
     out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True)
     spread, protocol = _check_ranges(spread, protocol)
     chemistries, models = _check_names(chemistries, CHEMISTRIES, 'chemistry'), _check_names(models, FLEET_MODELS, 'model')
-    man = _manifest(out_dir, _settings(cycles, seed, noise, max_attempts, spread, protocol, chemistries, models))
+    settings = _settings(cycles, seed, noise, max_attempts, spread, protocol, chemistries, models)
+    settings['cycler'] = dict(seed=seed, settings=cycler_settings(None if cycler is True else cycler)) if cycler else None
+    man = _manifest(out_dir, settings)
     done = _load_done(out_dir, seed, range(n_cells))
     todo = [k for k in range(n_cells) if k not in done]
     workers = os.cpu_count() if workers is None else int(workers)
@@ -457,7 +461,9 @@ def generate_fleet(n_cells:int, # number of cells (cells 0 .. n_cells-1 of this 
     bar = tqdm(total=n_cells, initial=len(done), desc='fleet', unit='cell', file=sys.stderr, disable=not progress)
     t0 = time.perf_counter()
     args = lambda k: (seed, k, cycles, noise, max_attempts, spread, protocol, chemistries, models)
-    try: _dispatch(todo, workers, scheduler, args, _on_done(run, done, bar, out_dir, max_attempts))
+    save = _on_done(run, done, bar, out_dir, max_attempts)
+    record = lambda k, r: save(k, (r[0] and record_as_cycler(r[0], seed, settings['cycler']['settings']), *r[1:]))  # as a cycler would
+    try: _dispatch(todo, workers, scheduler, args, record if cycler else save)
     finally:
         bar.close()
         _close_run(run, t0, man, out_dir)  # also when interrupted: the run is on record
@@ -525,6 +531,7 @@ def generate_main(argv:list[str]) -> int:
     ap.add_argument('--no-noise', action='store_true', help='record clean series')
     ap.add_argument('--chemistries', default=','.join(CHEMISTRIES), help=f"chemistries to draw from, comma-separated (default {','.join(CHEMISTRIES)})")
     ap.add_argument('--models', default=','.join(FLEET_MODELS), help=f"models to draw from, comma-separated (default {','.join(FLEET_MODELS)})")
+    ap.add_argument('--cycler', action='store_true', help="record each cell as a real cycler would (see 'battery-dev forecast cycler'); default off")
     ap.add_argument('--quiet', action='store_true', help='no progress bar')
     try: a = ap.parse_args(argv)
     except SystemExit as e:
@@ -533,7 +540,7 @@ def generate_main(argv:list[str]) -> int:
     noise = None if a.no_noise else dict(voltage_v=a.noise_mv / 1000, current_a=a.noise_ma / 1000, temperature_c=a.noise_k)
     with Timer() as t:
         cells = generate_fleet(a.cells, a.cycles, a.seed, a.out, workers=a.workers, scheduler=a.scheduler, noise=noise,
-                               progress=not a.quiet, chemistries=a.chemistries, models=a.models)
+                               progress=not a.quiet, chemistries=a.chemistries, models=a.models, cycler=a.cycler)
     run = json.loads((Path(a.out) / 'fleet.json').read_text())['runs'][-1]
     print(dumps(dict(out=str(a.out), cells=len(cells), cycles=a.cycles, seed=a.seed, simulated=run['simulated'], loaded=run['loaded'],
                      failed=run['failed'], seconds=round(t.seconds, 2))))

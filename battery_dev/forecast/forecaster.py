@@ -420,7 +420,9 @@ def cycler_noise(ctx:torch.Tensor,  # [B, L, P+1] scaled contexts (curves, then 
     sv, sq = strength * 1e-3 / norm.v_scale, strength * 2e-3 / norm.q_scale  # in the scaled units of the context
     v = ctx[..., :-1] + 0.5 * sv * torch.randn(B, L, D - 1, generator=gen, device=dev) + _ar1(sv, B, L, gen, dev)[..., None]
     drift = sq * torch.randn(B, 1, generator=gen, device=dev) * torch.arange(L, device=dev) / max(L - 1, 1)  # a counter's slow drift
-    rest = (torch.rand(B, L, generator=gen, device=dev) < 0.05).float() * torch.rand(B, L, generator=gen, device=dev) * 3 * sq  # recovery after a long rest
+    bump = (torch.rand(B, L, generator=gen, device=dev) < 0.05).float() * torch.rand(B, L, generator=gen, device=dev) * 3 * sq  # recovery after a long rest
+    k = torch.arange(L, device=dev)
+    rest = bump @ (torch.exp(-(k[:, None] - k[None, :]).clamp(min=0) / 3.) * (k[:, None] >= k[None, :])).T  # fading over ~3 cycles
     q = ctx[..., -1] + _ar1(sq, B, L, gen, dev) + drift + rest
     step = strength * 5e-4 / norm.q_scale  # the counter's resolution: 0.05 % of the reference
     q = torch.round(q / step) * step
