@@ -476,8 +476,9 @@ def _train_args(t):
 # %% ../../nbs/forecast/05_evaluate.ipynb #a25a9dbd
 def _parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog='battery-dev forecast', description='Forecast cells\' next discharge profiles: synthetic fleets, training, fine-tuning, evaluation, prediction.')
-    sub = ap.add_subparsers(dest='cmd', required=True, metavar='{generate,train,evaluate,predict}')
+    sub = ap.add_subparsers(dest='cmd', required=True, metavar='{generate,cycler,train,evaluate,predict}')
     sub.add_parser('generate', help='simulate a fleet of ageing cells with PyBaMM (see generate --help)', add_help=False)
+    sub.add_parser('cycler', help='record a simulated fleet as a real cycler would (see cycler --help)', add_help=False)
     _train_args(sub.add_parser('train', help='train the RNN, or fine-tune one with --init (prints a JSON summary)'))
     e = sub.add_parser('evaluate', help='score every method on held-out cells; print the table, write JSON')
     _data_args(e)
@@ -512,7 +513,7 @@ def _warn(lines:list[str]) -> list[str]:
     for w in lines: log(f"warning: {w}")
     return lines
 
-# %% ../../nbs/forecast/05_evaluate.ipynb #c18225e8
+# %% ../../nbs/forecast/05_evaluate.ipynb #9a701fef
 def cut_series(series:list[CellSeries], # cells as read
                specs:list[str]|str|float|None # each 'K' (every cell) or 'GLOB=K' (cells whose name matches GLOB); the last that matches wins
               ) -> tuple[list[CellSeries], dict]:
