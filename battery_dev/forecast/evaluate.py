@@ -580,7 +580,7 @@ def _evaluate_cmd(a) -> int:
     print(); print(ev.gains().to_string(index=False, na_rep='n/a'))
     if ev.choices is not None: print(); print(ev.choices.round(3).to_string(index=False))
     if ev.coverage_by_horizon is not None: print(); print(ev.coverage_by_horizon[ev.coverage_by_horizon.horizon.isin(a.horizons)].round(3).to_string(index=False))
-    print(); print('charge: ' + NO_CHARGE if not ev.charge.cells else 'charge (guarded against the best simple forecast):\n' + ev.charge.gains().to_string(index=False, na_rep='n/a'))
+    print(); print(ev.charge.report())
     rec = dict(ev.to_dict(), model=str(a.model), data=[str(d) for d in a.data], horizons=sorted(a.horizons), stride=a.stride,
                include_training_cells=a.include_training_cells, on=a.on, machine=machine_line())
     Path(a.json).write_text(dumps(rec)); log(f"wrote {a.json}")
