@@ -95,9 +95,10 @@ def toy_cccv_cell(n_cycles:int=30, # cycles
                   capacity_ah:float=2.0, # first-cycle capacity
                   fade:float=0.004,  # capacity lost per cycle (fraction)
                   r_ohm:float=0.05,  # first-cycle resistance, grows 2 % a cycle
-                  dt_s:float=30.,    # sampling interval
+                  dt_s:float=30.,    # pause between charge and discharge, s
                   v_max:float=4.2,   # the CV voltage
-                  cell_id:str='cccv'):
+                  cell_id:str='cccv' # identifier
+                 ) -> Cell:
     "A made-up cell charged at 1C to `v_max`, held there until C/20, discharged at 1C; linear OCV 3.0-4.2 V."
     rows, t = [], 0.
     for k in range(1, n_cycles + 1):
