@@ -480,7 +480,7 @@ def _train_args(t):
 
 # %% ../../nbs/forecast/05_evaluate.ipynb #a25a9dbd
 def _parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog='battery-dev forecast', description='Forecast cells\' next discharge profiles: synthetic fleets, training, fine-tuning, evaluation, prediction.')
+    ap = argparse.ArgumentParser(prog='battery-dev forecast', description='Forecast cells\' next discharge (and charge) profiles: synthetic fleets, training, fine-tuning, evaluation, prediction.')
     sub = ap.add_subparsers(dest='cmd', required=True, metavar='{generate,train,evaluate,predict}')
     sub.add_parser('generate', help='simulate a fleet of ageing cells with PyBaMM (see generate --help)', add_help=False)
     _train_args(sub.add_parser('train', help='train the RNN, or fine-tune one with --init (prints a JSON summary)'))
@@ -495,11 +495,11 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument('--on', choices=['unseen', 'val'], default='unseen',
                    help="score the cells never used in training or validation (default), or the validation cells (to choose settings without touching test cells)")
     e.add_argument('--include-training-cells', action='store_true', help='score every cell given, including training and validation cells')
-    p = sub.add_parser('predict', help="forecast a cell file's next cycles with bands (CSV + PNG)")
+    p = sub.add_parser('predict', help="forecast a cell file's next cycles with bands (CSV + PNG), its charges too when it has them")
     _data_args(p)
     p.add_argument('--model', default='pretrained', help="checkpoint from train (default 'pretrained', shipped with the package)")
     p.add_argument('--horizon', type=int, default=10, help='cycles ahead (default 10)')
-    p.add_argument('--out', default=None, help='output prefix: writes PREFIX.csv and PREFIX.png (default: first data file name + _forecast)')
+    p.add_argument('--out', default=None, help='output prefix: writes PREFIX.csv, PREFIX.png and, for cells with charges, PREFIX_charge.csv (default: first data file name + _forecast)')
     return ap
 
 def _parse(ap, argv):
