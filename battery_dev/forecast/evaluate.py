@@ -251,7 +251,8 @@ def evaluate(series:list[CellSeries],           # cells to score
     full = pd.DataFrame(rows)
     warn = forecaster.warnings([series[i] for i in scored]) if forecaster is not None else []
     return Evaluation(full[full.horizon.isin(horizons)].reset_index(drop=True), full, linear_k if isinstance(linear_k, dict) else {1: int(linear_k)},
-                      [series[i].cell_id for i in scored], len(pairs), cov, warn, from_cycle, per, choices, evaluate_charge(series, pairs, horizons))
+                      [series[i].cell_id for i in scored], len(pairs), cov, warn, from_cycle, per, choices,
+                      charge=evaluate_charge(series, pairs, horizons))
 
 # %% ../../nbs/forecast/05_evaluate.ipynb #ef8c74b5
 COLORS = {'last cycle': 'tab:gray', 'smoothed last': 'tab:green', 'linear': 'tab:blue', 'drift': 'tab:olive', 'RNN': 'tab:red', 'guarded': 'tab:purple'}
