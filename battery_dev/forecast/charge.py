@@ -115,7 +115,7 @@ def toy_cccv_cell(n_cycles:int=30, # cycles
         rows.append(pd.concat([chg, dis]).assign(cycle=k, temperature_c=25.)); t = dis.time_s.iloc[-1] + dt_s
     return Cell(cell_id, dict(source='toy CC-CV'), validate_frame(pd.concat(rows, ignore_index=True)[COLUMNS]))
 
-# %% ../../nbs/forecast/04c_charge.ipynb #57f5338d
+# %% ../../nbs/forecast/04c_charge.ipynb #b1248d21
 NO_CHARGE = 'no charge data'  # what `predict` and `evaluate` say for a cell without usable charges
 
 @patch
@@ -130,7 +130,7 @@ def tail_series(self:ChargeSeries) -> CellSeries|None:
     if ok.sum() < 2: return None
     return CellSeries(self.cell_id, self.cycles[ok], np.zeros(1), self.cv_s[ok, None], self.cv_ah[ok], np.full(3, np.nan))
 
-# %% ../../nbs/forecast/04c_charge.ipynb #987fa129
+# %% ../../nbs/forecast/04c_charge.ipynb #43ac5973
 CHARGE_LINEAR_K = 10  # the linear forecast's window for charges (not tuned)
 
 def charge_backtests(c:ChargeSeries,     # a cell's charges
@@ -145,7 +145,7 @@ def charge_backtests(c:ChargeSeries,     # a cell's charges
         out[part] = (Backtest(s, horizon, None, CHARGE_LINEAR_K, stride=backtest_stride(len(s)), extra=ts), ts)
     return out
 
-# %% ../../nbs/forecast/04c_charge.ipynb #89830516
+# %% ../../nbs/forecast/04c_charge.ipynb #bf61053d
 def _bands(df, name, x, widths, scale, rep, k, floor=None):
     "Columns `name_loP`, `name_hiP`: `x` -/+ the relative half-widths (`k`: 0 curve, 1 capacity) times `scale`, per level."
     for lev, w in widths.items():
@@ -153,7 +153,7 @@ def _bands(df, name, x, widths, scale, rep, k, floor=None):
         lo = rep(x - half)
         df[f'{name}_lo{p}'], df[f'{name}_hi{p}'] = (lo if floor is None else np.maximum(lo, floor)), rep(x + half)
 
-# %% ../../nbs/forecast/04c_charge.ipynb #bf61053d
+# %% ../../nbs/forecast/04c_charge.ipynb #bfa7d724
 def _cv_columns(df, bts, c, rep):
     "The CV tail's forecast, bands and choice; 0 for a cell whose charges never hold, NaN with too few tails."
     if 'tail' not in bts:
@@ -168,7 +168,7 @@ def _cv_columns(df, bts, c, rep):
     _bands(df, 'cv_s', v[:, 0], ch['widths'], s.window[1] - s.window[0], rep, 0, 0.0)
     df['method_cv'], df['backtest_cv_error_pct'] = rep(ch['capacity']), rep(ch['capacity_error'])
 
-# %% ../../nbs/forecast/04c_charge.ipynb #bfa7d724
+# %% ../../nbs/forecast/04c_charge.ipynb #ab3a9899
 def charge_frame(c:ChargeSeries|None, # a cell's charges (`CellSeries.charge`); None: no charge data
                  horizon:int=10       # charges ahead
                 ) -> pd.DataFrame:
@@ -187,7 +187,7 @@ def charge_frame(c:ChargeSeries|None, # a cell's charges (`CellSeries.charge`); 
     _cv_columns(df, bts, c, rep)
     return df
 
-# %% ../../nbs/forecast/04c_charge.ipynb #4e8e7a3a
+# %% ../../nbs/forecast/04c_charge.ipynb #81338f3b
 def charge_summary(df:pd.DataFrame|None # one cell's rows from `charge_frame`
                   ) -> list|str:
     "Per charge ahead: cycle, CC and CV capacities with 80 % bands, CV duration, the methods chosen and their backtest errors; `NO_CHARGE` without."
@@ -197,7 +197,7 @@ def charge_summary(df:pd.DataFrame|None # one cell's rows from `charge_frame`
                         'backtest_rmse_mv', 'backtest_cv_error_pct') if c in per]
     return json.loads(per[cols].reset_index().to_json(orient='records', double_precision=6))
 
-# %% ../../nbs/forecast/04c_charge.ipynb #fed68153
+# %% ../../nbs/forecast/04c_charge.ipynb #6949cad1
 CHARGE_METHODS = tuple(BASE_METHODS) + ('guarded',)  # what `evaluate_charge` scores
 
 def _part_scores(bt, ts, horizons, levels, part) -> tuple[list, list]:
@@ -217,7 +217,7 @@ def _part_scores(bt, ts, horizons, levels, part) -> tuple[list, list]:
                 hits.append((lev, h, part, int(inside.sum()), inside.size))
     return errs, hits
 
-# %% ../../nbs/forecast/04c_charge.ipynb #6949cad1
+# %% ../../nbs/forecast/04c_charge.ipynb #96f3e7cc
 @dataclass
 class ChargeEvaluation:
     "Charge forecasts scored like the discharge ones: every simple method and the guarded choice per horizon, and the guarded bands' coverage."
@@ -226,7 +226,7 @@ class ChargeEvaluation:
     cells: list            # cells whose charges were scored
     no_charge: list        # scored cells without charge data
 
-# %% ../../nbs/forecast/04c_charge.ipynb #36665567
+# %% ../../nbs/forecast/04c_charge.ipynb #588f96f6
 _PARTS = {'curve': dict(e_curve='curve_rmse_mv', e_cap='cc_capacity_error_pct', n='n_curve', cover='curve_coverage', count='points'),
          'tail': dict(e_curve='cv_time_error_s', e_cap='cv_capacity_error_pct', n='n_cv', cover='cv_capacity_coverage', count='cv_tails')}
 
@@ -240,7 +240,7 @@ def _by_part(df, keys, agg, order):
     out[counts] = out[counts].fillna(0).astype(int)   # nothing scored: 0 forecasts
     return out.reset_index()
 
-# %% ../../nbs/forecast/04c_charge.ipynb #588f96f6
+# %% ../../nbs/forecast/04c_charge.ipynb #98f18a68
 def evaluate_charge(series:list[CellSeries],     # cells (their `charge`, when any, is scored)
                     pairs:list[tuple[int, int]], # (cell index, discharge cycles known), as `evaluate` scores them
                     horizons=(1, 5, 10, 50),     # charges ahead
@@ -262,14 +262,14 @@ def evaluate_charge(series:list[CellSeries],     # cells (their `charge`, when a
     scored = [series[i] for i in upto]
     return ChargeEvaluation(table, coverage, [s.cell_id for s in scored if s.charge is not None], [s.cell_id for s in scored if s.charge is None])
 
-# %% ../../nbs/forecast/04c_charge.ipynb #98f18a68
+# %% ../../nbs/forecast/04c_charge.ipynb #3990eb27
 @patch
 def wide(self:ChargeEvaluation) -> pd.DataFrame:
     "One row per horizon, one column per (metric, method): the CC curve's RMSE (mV) and the CV capacity's error (%)."
     w = self.table.pivot(index='horizon', columns='method', values=['curve_rmse_mv', 'cv_capacity_error_pct'])
     return w.reindex(columns=list(CHARGE_METHODS), level=1).round(3)
 
-# %% ../../nbs/forecast/04c_charge.ipynb #3990eb27
+# %% ../../nbs/forecast/04c_charge.ipynb #b73461fe
 @patch
 def gains(self:ChargeEvaluation) -> pd.DataFrame:
     "Per horizon: the guarded charge forecast's curve RMSE and CV capacity error against the best simple method's, and how much lower (%)."
@@ -284,7 +284,7 @@ def gains(self:ChargeEvaluation) -> pd.DataFrame:
         rows.append(row)
     return pd.DataFrame(rows).round(3)
 
-# %% ../../nbs/forecast/04c_charge.ipynb #b73461fe
+# %% ../../nbs/forecast/04c_charge.ipynb #e466f5df
 @patch
 def to_dict(self:ChargeEvaluation) -> dict:
     "Plain JSON-able record (NaN as null): the `charge` key of `evaluate --json`."
@@ -292,7 +292,7 @@ def to_dict(self:ChargeEvaluation) -> dict:
     return dict(table=clean(self.table), gains=clean(self.gains()), coverage=clean(self.coverage), cells=list(self.cells),
                 no_charge_data=list(self.no_charge), note=None if self.cells else NO_CHARGE)
 
-# %% ../../nbs/forecast/04c_charge.ipynb #e466f5df
+# %% ../../nbs/forecast/04c_charge.ipynb #c282c8c2
 @patch
 def report(self:ChargeEvaluation) -> str:
     "What `battery-dev forecast evaluate` prints about the charges: every method side by side, the gains, the 80 % bands' coverage."
@@ -302,7 +302,7 @@ def report(self:ChargeEvaluation) -> str:
             + self.wide().to_string() + '\n\n' + self.gains().to_string(index=False, na_rep='n/a')
             + '\n\n80 % bands of the guarded charge forecast:\n' + cov.to_string(index=False, na_rep='n/a'))
 
-# %% ../../nbs/forecast/04c_charge.ipynb #01433638
+# %% ../../nbs/forecast/04c_charge.ipynb #85186afd
 def _draw_charge(ax, x, v, cv, **kw):
     "One charge: the CC curve (`x` A.h, `v` V), then its CV tail of `cv` A.h along the last voltage."
     ax.plot(np.r_[x, x[-1] + cv], np.r_[v, v[-1]], **kw)
