@@ -195,7 +195,9 @@ def charge_summary(df:pd.DataFrame|None # one cell's rows from `charge_frame`
     per = df.groupby('horizon').first()
     cols = [c for c in ('cycle', 'cc_ah', 'cc_ah_lo80', 'cc_ah_hi80', 'cv_ah', 'cv_ah_lo80', 'cv_ah_hi80', 'cv_s', 'method_curve', 'method_cv',
                         'backtest_rmse_mv', 'backtest_cv_error_pct') if c in per]
-    return json.loads(per[cols].reset_index().to_json(orient='records', double_precision=6))
+    plain = lambda x: (x if isinstance(x, str) else int(x) if isinstance(x, (int, np.integer)) else
+                       float(f"{x:.6g}") if np.isfinite(x) else None)   # 6 significant digits: a coin cell has 2e-5 A.h
+    return [{k: plain(x) for k, x in r.items()} for r in per[cols].reset_index().to_dict('records')]
 
 # %% ../../nbs/forecast/04c_charge.ipynb #6949cad1
 CHARGE_METHODS = tuple(BASE_METHODS) + ('guarded',)  # what `evaluate_charge` scores
