@@ -21,6 +21,7 @@ from ..core import *
 from .forecaster import *
 from .backtest import *
 from .charge import *
+from .charge_scores import *
 
 # %% ../../nbs/forecast/05_evaluate.ipynb #5c5162d6
 def split_cells(ids:list[str],        # cell ids
