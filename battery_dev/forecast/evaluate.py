@@ -20,6 +20,8 @@ from fastcore.basics import patch
 from ..core import *
 from .forecaster import *
 from .backtest import *
+from .charge import *
+from .charge_scores import *
 
 # %% ../../nbs/forecast/05_evaluate.ipynb #5c5162d6
 def split_cells(ids:list[str],        # cell ids
@@ -126,6 +128,7 @@ class Evaluation:
     from_cycle: float|None = None # only origins at or after this cycle
     coverage_by_horizon: pd.DataFrame|None = None # level, horizon, curve_coverage, capacity_coverage of the guarded bands
     choices: pd.DataFrame|None = None # per horizon: the guarded forecast's most frequent choice, and its mean backtest errors
+    charge: ChargeEvaluation|None = None # the charge forecasts scored from the same origins (`forecast.charge`)
 
 # %% ../../nbs/forecast/05_evaluate.ipynb #18bd3593
 @patch
@@ -162,7 +165,8 @@ def to_dict(self:Evaluation) -> dict:
     return dict(table=clean(self.table), by_horizon=clean(self.by_horizon), gains=clean(self.gains()),
                 linear_k={p: {str(k): v for k, v in d.items()} for p, d in zip(('curve', 'capacity'), linear_windows(self.linear_k))},
                 cells=list(self.cells), origins=int(self.origins), coverage=clean(self.coverage), warnings=list(self.warnings or []),
-                from_cycle=self.from_cycle, coverage_by_horizon=clean(self.coverage_by_horizon), choices=clean(self.choices))
+                from_cycle=self.from_cycle, coverage_by_horizon=clean(self.coverage_by_horizon), choices=clean(self.choices),
+                charge=self.charge.to_dict() if self.charge is not None else dict(note=NO_CHARGE))
 
 # %% ../../nbs/forecast/05_evaluate.ipynb #c507587e
 def _score_method(series, pairs, H, m, forecaster, kv, kq) -> list[dict]:
@@ -248,7 +252,8 @@ def evaluate(series:list[CellSeries],           # cells to score
     full = pd.DataFrame(rows)
     warn = forecaster.warnings([series[i] for i in scored]) if forecaster is not None else []
     return Evaluation(full[full.horizon.isin(horizons)].reset_index(drop=True), full, linear_k if isinstance(linear_k, dict) else {1: int(linear_k)},
-                      [series[i].cell_id for i in scored], len(pairs), cov, warn, from_cycle, per, choices)
+                      [series[i].cell_id for i in scored], len(pairs), cov, warn, from_cycle, per, choices,
+                      charge=evaluate_charge(series, pairs, horizons))
 
 # %% ../../nbs/forecast/05_evaluate.ipynb #ef8c74b5
 COLORS = {'last cycle': 'tab:gray', 'smoothed last': 'tab:green', 'linear': 'tab:blue', 'drift': 'tab:olive', 'RNN': 'tab:red', 'guarded': 'tab:purple'}
@@ -334,10 +339,12 @@ def predict_frame(forecaster:Forecaster, # the trained RNN
 
 # %% ../../nbs/forecast/05_evaluate.ipynb #0da1a773
 def plot_prediction(s:CellSeries, # the cell's history
-                    df:pd.DataFrame # its rows from `predict_frame`
+                    df:pd.DataFrame, # its rows from `predict_frame`
+                    charge:pd.DataFrame|None=None # its rows from `charge_frame`: a third panel draws the charges
                    ) -> plt.Figure:
-    "The last measured curves and the forecast ones against capacity in A.h, the next and the last forecast cycle with their 80 % bands; measured and forecast capacity with bands."
-    fig, axs = plt.subplots(1, 2, figsize=(10, 3.8))
+    "The last measured curves and the forecast ones against capacity in A.h, the next and the last forecast cycle with their 80 % bands; measured and forecast capacity with bands; the charges when given."
+    with_charge = charge is not None and len(charge) > 0 and s.charge is not None
+    fig, axs = plt.subplots(1, 3 if with_charge else 2, figsize=(15 if with_charge else 10, 3.8))
     for k in range(max(0, len(s) - 5), len(s)):
         axs[0].plot(s.q_grid * s.q[k], s.v[k], color='k', alpha=.25 + .15 * (k - len(s) + 5), lw=1, label='measured (last 5)' if k == len(s) - 1 else None)
     hs = sorted(df.horizon.unique())
@@ -355,6 +362,7 @@ def plot_prediction(s:CellSeries, # the cell's history
         if f'discharge_ah_lo{p}' in per: axs[1].fill_between(per.cycle, per[f'discharge_ah_lo{p}'], per[f'discharge_ah_hi{p}'], color='tab:purple', alpha=a, label=f'{p} % band')
     axs[1].plot(per.cycle, per.discharge_ah, color='tab:purple', label='forecast')
     axs[1].set_xlabel('cycle'); axs[1].set_ylabel('discharge capacity (A.h)'); axs[1].legend(fontsize=8); axs[1].grid(alpha=.3)
+    if with_charge: plot_charge(axs[2], s.charge, charge)
     fig.tight_layout()
     return fig
 
@@ -475,7 +483,7 @@ def _train_args(t):
 
 # %% ../../nbs/forecast/05_evaluate.ipynb #a25a9dbd
 def _parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog='battery-dev forecast', description='Forecast cells\' next discharge profiles: synthetic fleets, training, fine-tuning, evaluation, prediction.')
+    ap = argparse.ArgumentParser(prog='battery-dev forecast', description='Forecast cells\' next discharge (and charge) profiles: synthetic fleets, training, fine-tuning, evaluation, prediction.')
     sub = ap.add_subparsers(dest='cmd', required=True, metavar='{generate,cycler,train,evaluate,predict}')
     sub.add_parser('generate', help='simulate a fleet of ageing cells with PyBaMM (see generate --help)', add_help=False)
     sub.add_parser('cycler', help='record a simulated fleet as a real cycler would (see cycler --help)', add_help=False)
@@ -491,11 +499,11 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument('--on', choices=['unseen', 'val'], default='unseen',
                    help="score the cells never used in training or validation (default), or the validation cells (to choose settings without touching test cells)")
     e.add_argument('--include-training-cells', action='store_true', help='score every cell given, including training and validation cells')
-    p = sub.add_parser('predict', help="forecast a cell file's next cycles with bands (CSV + PNG)")
+    p = sub.add_parser('predict', help="forecast a cell file's next cycles with bands (CSV + PNG), its charges too when it has them")
     _data_args(p)
     p.add_argument('--model', default='pretrained', help="checkpoint from train (default 'pretrained', shipped with the package)")
     p.add_argument('--horizon', type=int, default=10, help='cycles ahead (default 10)')
-    p.add_argument('--out', default=None, help='output prefix: writes PREFIX.csv and PREFIX.png (default: first data file name + _forecast)')
+    p.add_argument('--out', default=None, help='output prefix: writes PREFIX.csv, PREFIX.png and, for cells with charges, PREFIX_charge.csv (default: first data file name + _forecast)')
     return ap
 
 def _parse(ap, argv):
@@ -604,6 +612,7 @@ def _evaluate_cmd(a) -> int:
     print(); print(ev.gains().to_string(index=False, na_rep='n/a'))
     if ev.choices is not None: print(); print(ev.choices.round(3).to_string(index=False))
     if ev.coverage_by_horizon is not None: print(); print(ev.coverage_by_horizon[ev.coverage_by_horizon.horizon.isin(a.horizons)].round(3).to_string(index=False))
+    print(); print(ev.charge.report())
     rec = dict(ev.to_dict(), model=str(a.model), data=[str(d) for d in a.data], horizons=sorted(a.horizons), stride=a.stride,
                include_training_cells=a.include_training_cells, on=a.on, machine=machine_line())
     Path(a.json).write_text(dumps(rec)); log(f"wrote {a.json}")
@@ -623,10 +632,13 @@ def _predict_cmd(a) -> int:
     warnings = _warn(fc.warnings(series))
     prefix = Path(a.out or (Path(a.data[0]).stem + '_forecast'))
     df = pd.concat([predict_frame(fc, s, a.horizon) for s in series], ignore_index=True)
+    charges = {s.cell_id: charge_frame(s.charge, a.horizon) for s in series}
     prefix.parent.mkdir(parents=True, exist_ok=True)
     csv, png = prefix.with_name(prefix.name + '.csv'), prefix.with_name(prefix.name + '.png')
     df.to_csv(csv, index=False)
-    fig = plot_prediction(series[0], df[df.cell_id == series[0].cell_id]); fig.savefig(png, dpi=100); plt.close(fig)
+    ccsv = prefix.with_name(prefix.name + '_charge.csv') if any(len(c) for c in charges.values()) else None
+    if ccsv: pd.concat([c for c in charges.values() if len(c)], ignore_index=True).to_csv(ccsv, index=False)
+    fig = plot_prediction(series[0], df[df.cell_id == series[0].cell_id], charges[series[0].cell_id]); fig.savefig(png, dpi=100); plt.close(fig)
     per = df.groupby(['cell_id', 'horizon']).first()
     col = lambda c: {i: [float(f"{x:.6g}") for x in per.loc[i][c]] for i in per.index.levels[0]} if c in per else None
     how = ['method_curve', 'method_capacity', 'backtest_rmse_mv', 'backtest_capacity_error_pct', 'best_simple_curve', 'best_simple_rmse_mv',
@@ -634,7 +646,8 @@ def _predict_cmd(a) -> int:
     methods = {i: json.loads(per.loc[i][how].reset_index().round(4).to_json(orient='records')) for i in per.index.levels[0]}
     print(dumps(dict(csv=str(csv), png=str(png), model=str(a.model), horizon=a.horizon, cells=[s.cell_id for s in series],
                      discharge_ah=col('discharge_ah'), discharge_ah_lo80=col('discharge_ah_lo80'), discharge_ah_hi80=col('discharge_ah_hi80'),
-                     methods=methods, warnings=warnings)))
+                     methods=methods, warnings=warnings, charge_csv=str(ccsv) if ccsv else None,
+                     charge={i: charge_summary(c) for i, c in charges.items()})))
     return 0
 
 def forecast_main(argv:list[str] # arguments after `battery-dev forecast`

@@ -71,6 +71,7 @@ class CellSeries:
     protocol: np.ndarray  # [3] charge C-rate, discharge C-rate, temperature degC (NaN when unknown)
     window: tuple|None = None # (low, high) voltage window, V; default from the first cycles
     q_ref: float|None = None  # reference capacity, A.h; default the median of the first cycles
+    charge: object = None     # the cell's charges (`forecast.charge.ChargeSeries`); None: no charge data
     def __post_init__(self):
         if self.window is None: self.window = voltage_window(self.v)
         if self.q_ref is None: self.q_ref = reference_capacity(self.q)
@@ -78,8 +79,9 @@ class CellSeries:
     def __len__(self): return len(self.q)
     def __repr__(self): return f"CellSeries({self.cell_id!r}, {len(self)} cycles x {len(self.q_grid)} points)"
     def head(self, n:int) -> 'CellSeries':
-        "The first `n` cycles (same window and reference)."
-        return CellSeries(self.cell_id, self.cycles[:n], self.q_grid, self.v[:n], self.q[:n], self.protocol, self.window, self.q_ref)
+        "The first `n` cycles (same window and reference), with the charges up to the last of them."
+        charge = None if self.charge is None else self.charge.until(self.cycles[:n][-1] if n > 0 and len(self) else 0)
+        return CellSeries(self.cell_id, self.cycles[:n], self.q_grid, self.v[:n], self.q[:n], self.protocol, self.window, self.q_ref, charge)
     def until(self, cycle:float) -> 'CellSeries':
         "The cycles numbered up to `cycle`."
         return self.head(int(np.searchsorted(self.cycles, cycle, side='right')))
@@ -92,7 +94,7 @@ class CellSeries:
         lo, hi = self.window
         return np.asarray(v_rel) * (hi - lo) + lo, np.asarray(q_rel) * self.q_ref
 
-# %% ../../nbs/forecast/04_forecaster.ipynb #6e2b09c1
+# %% ../../nbs/forecast/04_forecaster.ipynb #be3f09d3
 PARTIAL_END = 0.1  # a discharge ending more than this share of the voltage window above the cell's usual end voltage was cut short
 
 def partial_discharges(v:np.ndarray, # [n, P] discharge curves, V
@@ -132,8 +134,11 @@ def series_from_curves(curves, # a `CycleCurves` (or anything with `discharge_v`
 def series_from_cell(cell:Cell,      # a cycling record
                      n_points:int=64 # grid points per discharge curve
                     ) -> CellSeries:
-    "Resample a `Cell` and turn it into a `CellSeries`."
-    return series_from_curves(resample_cycles(cell, n_points), cell.cell_id)
+    "Resample a `Cell` and turn it into a `CellSeries`, with its charges (`forecast.charge`) when it has any."
+    from battery_dev.forecast.charge import charge_series  # that module builds on this one
+    s = series_from_curves(resample_cycles(cell, n_points), cell.cell_id)
+    s.charge = charge_series(cell, n_points)
+    return s
 
 def read_series(paths,               # a file, a folder, a glob pattern, or a list of these (see `read_cycler_paths`)
                 n_points:int=64,     # grid points per discharge curve
