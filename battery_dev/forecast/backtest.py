@@ -4,9 +4,9 @@
 
 # %% auto #0
 __all__ = ['BASE_METHODS', 'NET_METHODS', 'BLEND_WEIGHTS', 'FALLBACK', 'MIN_BACKTEST', 'MAX_ORIGINS', 'DRIFT_K', 'NEAR', 'TOP',
-           'TAU', 'candidate_mix', 'candidate_names', 'backtest_stride', 'drift_forecast', 'linear_windows',
-           'window_for', 'cell_forecasts', 'Backtest', 'trained_cycles', 'recent_mean', 'combine_weights',
-           'combination_text']
+           'WITHIN', 'TAU', 'candidate_mix', 'candidate_names', 'first_origin', 'backtest_stride', 'drift_forecast',
+           'linear_windows', 'window_for', 'cell_forecasts', 'Backtest', 'trained_cycles', 'recent_mean',
+           'combine_weights', 'combination_text']
 
 # %% ../../nbs/forecast/04b_backtest.ipynb #8abdcd4b
 import numpy as np
@@ -37,6 +37,11 @@ def candidate_names(network:bool=True # with the network's candidates and blends
     "Every forecast the guard chooses from: the simple ones, then (with a network) the network's and the blends."
     if not network: return list(BASE_METHODS)
     return list(BASE_METHODS) + list(NET_METHODS) + [f"{w:g} RNN on last + {1 - w:g} {b}" for b in BASE_METHODS for w in BLEND_WEIGHTS]
+
+def first_origin(forecaster=None # the network (None: simple forecasts only)
+                ) -> int:
+    "Cycles the first backtest origin knows: the network's context (a forecast from a shorter history is not what the network, or a line through the cycles, does later), or 2 without a network."
+    return max(2, int(forecaster.cfg.context)) if forecaster is not None else 2
 
 def backtest_stride(n:int # cycles known
                    ) -> int:
@@ -161,7 +166,8 @@ def trained_cycles(forecaster:Forecaster|None, # the network (None: nothing trai
 
 # %% ../../nbs/forecast/04b_backtest.ipynb #38a9f4a5
 NEAR = 1.25  # a horizon is judged on the forecasts of the horizons within this factor of it
-TOP = (4, 1) # the curve combines the 4 candidates with the lowest backtest errors; the capacity takes the best one
+TOP = (4, None)     # the curve combines at most the 4 candidates with the lowest backtest errors; the capacity any number
+WITHIN = (None, 1.25) # ... and the capacity only those within this factor of the best (noisy counters: near-ties are averaged, not picked)
 TAU = 20     # a past forecast's error weighs exp(-age / TAU), age = cycles since it was measured (cells change as they age)
 
 def _near(h, H): return range(max(1, int(np.floor(h / NEAR))), min(H, int(np.ceil(h * NEAR))) + 1)
@@ -180,13 +186,15 @@ def _conformal(r:np.ndarray, n:int, level:float) -> float:
     "The `level` quantile of |r|, raised for `n` exchangeable forecasts (split conformal)."
     return float(np.nanquantile(np.abs(r), min(1.0, np.ceil((n + 1) * level) / n)))
 
-def combine_weights(scores:np.ndarray, # [M] backtest errors of the candidates (NaN: not available)
-                    top:int=TOP[0]     # combine at most this many
+def combine_weights(scores:np.ndarray,      # [M] backtest errors of the candidates (NaN: not available)
+                    top:int|None=TOP[0],    # combine at most this many (None: any number)
+                    within:float|None=None  # and only those whose error is within this factor of the lowest (None: any)
                    ) -> np.ndarray:
-    "Weights [M] summing to 1: the `top` lowest errors, each weighted by its inverse squared error."
+    "Weights [M] summing to 1: the `top` lowest errors (within `within` of the lowest), each weighted by its inverse squared error."
     w = np.zeros(len(scores)); ok = np.isfinite(scores)
     if not ok.any(): return w
-    best = np.argsort(np.where(ok, scores, np.inf))[:min(top, int(ok.sum()))]
+    if within is not None: ok &= scores <= within * np.nanmin(scores)
+    best = np.argsort(np.where(ok, scores, np.inf))[:int(ok.sum()) if top is None else min(top, int(ok.sum()))]
     inv = 1 / np.maximum(scores[best], 1e-12) ** 2
     w[best] = inv / inv.sum()
     return w
@@ -200,15 +208,17 @@ def combination_text(w:np.ndarray,        # [M] weights of the candidates
     return plain[i[0]] if len(i) == 1 else ' + '.join(f"{w[j]:.2f} {plain[j]}" for j in i)
 
 @patch
-def _judge(self:Backtest, t, h, top, levels):
-    "Weights, errors and band widths at horizon `h` from the forecasts judged within `t` cycles."
+def _judge(self:Backtest, t, h, top, levels, within=WITHIN, simple=False):
+    "Weights, errors and band widths at horizon `h` from the forecasts judged within `t` cycles (`simple`: combining the simple forecasts only)."
     idx = [(self.judged(t, g), g) for g in _near(h, self.H) if len(self.judged(t, g))]
     n = len(self.judged(t, h))
     age = np.concatenate([t - (self.origins[i] + g) for i, g in idx])
     sv = recent_mean(np.concatenate([self.ev[:, i, g - 1] for i, g in idx], 1), age)
     sq = recent_mean(np.concatenate([self.eq[:, i, g - 1] for i, g in idx], 1), age)
-    top_v, top_q = (top, top) if isinstance(top, int) else top
-    wv, wq = combine_weights(sv, top_v), combine_weights(sq, top_q)
+    if simple: sv, sq = [np.where(np.isin(self.names, BASE_METHODS), x, np.nan) for x in (sv, sq)]
+    top_v, top_q = (top, top) if top is None or isinstance(top, int) else top
+    in_v, in_q = (within, within) if within is None or isinstance(within, (int, float)) else within
+    wv, wq = combine_weights(sv, top_v, in_v), combine_weights(sq, top_q, in_q)
     # the combination's own backtest residuals (linear in the weights) give its errors and its bands
     rv = np.concatenate([np.tensordot(wv, np.nan_to_num(self.rv[:, i, g - 1]), 1).reshape(len(i), -1) for i, g in idx])
     rq = np.concatenate([wq @ np.nan_to_num(self.rq[:, i, g - 1]) for i, g in idx])
@@ -225,7 +235,8 @@ def choose(self:Backtest, t:int,              # cycles known
            levels=LEVELS,                     # band levels
            fallback_widths:dict|None=None,    # {level: (curve [H], capacity [H])} relative half-widths for a cell with no backtest
            top=TOP,                           # candidates combined at most, one number or (curve, capacity); 1: pick the best
-           horizons=None                      # horizons to choose at (default every one, 1..H); the others are left empty
+           horizons=None,                     # horizons to choose at (default every one, 1..H); the others are left empty
+           within=WITHIN                      # combine only candidates within this factor of the best error, one number or (curve, capacity)
           ) -> dict:
     "Per horizon 1..H: weights of the candidates for the curve and the capacity, chosen on the forecasts judged before `t`; their backtest errors; the bands."
     H, names, M = self.H, self.names, len(self.names)
@@ -239,12 +250,12 @@ def choose(self:Backtest, t:int,              # cycles known
     done = {}
     for h in want:
         n = counts[h - 1]
-        if n < MIN_BACKTEST and (counts[:h] >= MIN_BACKTEST).any():  # beyond the judged horizons: the longest judged one's choice, wider
+        if n < MIN_BACKTEST and (counts[:h] >= MIN_BACKTEST).any():  # beyond the judged horizons: the longest judged one's simple forecasts, wider
             g = int(np.nonzero(counts[:h] >= MIN_BACKTEST)[0][-1]) + 1
-            last = done.get(g) or self._judge(t, g, top, levels)
+            last = self._judge(t, g, top, levels, within, simple=True)
         else: last = None
         if n >= MIN_BACKTEST:
-            last = done[h] = self._judge(t, h, top, levels); grow = 1.0
+            last = done[h] = self._judge(t, h, top, levels, within); grow = 1.0
             _, wv, wq, ev_c, eq_c, sv, sq, wid = last
         elif last is not None:
             _, wv, wq, ev_c, eq_c, sv, sq, wid = last; grow = h / last[0]
