@@ -63,7 +63,7 @@ def main(argv=None):
                   f"battery-dev forecast train {a.cycler} {' '.join(a.real)} --out {out} {expand(pre)} {expand(params['scoring'])}",
                   f"python tools/pretrained_record.py --checkpoint {a.checkpoint} --fleet {a.fleet} --cycler {a.cycler} "
                   + ' '.join(f"--real {r}" for r in a.real) + f" --out {a.out}"],
-        fleet_settings=fleet.get('settings'), fleet_runs=fleet.get('runs'), cycler_settings=cyc.get('cycler') or cyc.get('settings'),
+        fleet_settings=fleet.get('settings'), fleet_runs=fleet.get('runs'), cycler_settings=(cyc.get('settings') or {}).get('cycler'),
         cells_seen=dict(simulated=sum(k.startswith('sim-') for k in seen), real={k: f"cycles up to {v:g}" for k, v in sorted(real.items())},
                         real_data=[str(r) for r in a.real]),
         train_config=asdict(fc.cfg), arch=fc.model.arch(), split=info.get('split'),
