@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['BASE_METHODS', 'NET_METHODS', 'BLEND_WEIGHTS', 'FALLBACK', 'MIN_BACKTEST', 'MAX_ORIGINS', 'DRIFT_K', 'NEAR', 'TOP',
            'WITHIN', 'TAU', 'candidate_mix', 'candidate_names', 'first_origin', 'backtest_stride', 'drift_forecast',
-           'linear_windows', 'window_for', 'cell_forecasts', 'Backtest', 'trained_cycles', 'recent_mean',
+           'linear_windows', 'window_for', 'cell_forecasts', 'trained_cycles', 'Backtest', 'recent_mean',
            'combine_weights', 'combination_text']
 
 # %% ../../nbs/forecast/04b_backtest.ipynb #8abdcd4b
@@ -111,6 +111,17 @@ def _linear(v, q, horizon, kv, kq):
     pick = [f[k] for k in keys]
     return np.stack([p[0][h] for h, p in enumerate(pick)]), np.array([p[1][h] for h, p in enumerate(pick)])
 
+# %% ../../nbs/forecast/04b_backtest.ipynb #a9e57c05
+def trained_cycles(forecaster:Forecaster|None, # the network (None: nothing trained)
+                   s:CellSeries                 # a cell
+                  ) -> int:
+    "Cycles of `s` the network trained on: those up to the last it saw of this cell (`seen_until`), all of them, or 0 for a cell it never saw."
+    if forecaster is None: return 0
+    cells = forecaster.info.get('cells') or forecaster.info.get('split') or {}
+    if s.cell_id not in set(cells.get('train', [])) | set(cells.get('val', [])): return 0
+    u = (forecaster.info.get('seen_until') or {}).get(s.cell_id, forecaster.info.get('until_cycle'))
+    return len(s.until(u)) if u is not None else len(s)
+
 # %% ../../nbs/forecast/04b_backtest.ipynb #b2c3647c
 class Backtest:
     "One cell's forecasts from every origin of its own history, their errors, and the choice they make at any origin."
@@ -118,12 +129,15 @@ class Backtest:
                  horizon:int,                         # longest horizon
                  forecaster:Forecaster|None=None,     # the network (None: simple forecasts only)
                  linear_k:dict|int=10,                # windows of the linear baseline (see `linear_windows`)
-                 first:int=2,                         # the first origin knows this many cycles
-                 stride:int=1,                        # cycles between origins
+                 first:int|None=None,                 # the first origin knows this many cycles (None: `first_origin`, the network's context)
+                 stride:int|None=None,                # cycles between origins (None: `backtest_stride`, every cycle on a short cell)
                  extra=(),                            # more origins (cycles known), e.g. those an evaluation scores
-                 seen:int=0                           # cycles of this cell the network was trained on: its forecasts of them are not judged
+                 seen:int|None=None                   # cycles of this cell the network trained on, whose forecasts are not judged (None: `trained_cycles`)
                 ):
         self.s, self.H = s, int(horizon)
+        first = first_origin(forecaster) if first is None else first
+        stride = backtest_stride(len(s)) if stride is None else stride
+        seen = trained_cycles(forecaster, s) if seen is None else seen
         self.origins = np.unique(np.r_[np.arange(max(1, first), len(s), max(1, stride)), list(extra), len(s)]).astype(int)  # the last forecasts the unknown
         self.names = candidate_names(forecaster is not None)
         n = len(s); P = len(s.q_grid)
@@ -153,18 +167,7 @@ class Backtest:
         if i >= len(self.origins) or self.origins[i] != t: raise BadInput(f"cell {self.s.cell_id}: no backtest origin at {t} cycles known")
         return int(i)
 
-# %% ../../nbs/forecast/04b_backtest.ipynb #a9e57c05
-def trained_cycles(forecaster:Forecaster|None, # the network (None: nothing trained)
-                   s:CellSeries                 # a cell
-                  ) -> int:
-    "Cycles of `s` the network trained on: those up to the last it saw of this cell (`seen_until`), all of them, or 0 for a cell it never saw."
-    if forecaster is None: return 0
-    cells = forecaster.info.get('cells') or forecaster.info.get('split') or {}
-    if s.cell_id not in set(cells.get('train', [])) | set(cells.get('val', [])): return 0
-    u = (forecaster.info.get('seen_until') or {}).get(s.cell_id, forecaster.info.get('until_cycle'))
-    return len(s.until(u)) if u is not None else len(s)
-
-# %% ../../nbs/forecast/04b_backtest.ipynb #38a9f4a5
+# %% ../../nbs/forecast/04b_backtest.ipynb #8e2e7e7c
 NEAR = 1.25  # a horizon is judged on the forecasts of the horizons within this factor of it
 TOP = (4, None)     # the curve combines at most the 4 candidates with the lowest backtest errors; the capacity any number
 WITHIN = (None, 1.25) # ... and the capacity only those within this factor of the best (noisy counters: near-ties are averaged, not picked)
@@ -182,6 +185,7 @@ def recent_mean(e:np.ndarray,   # [M, N] errors of N past forecasts (NaN: not ju
     den = (ok * w).sum(1)
     return np.where(den > 0, (np.where(ok, e, 0) * w).sum(1) / np.where(den > 0, den, 1), np.nan)
 
+# %% ../../nbs/forecast/04b_backtest.ipynb #e30889dd
 def _conformal(r:np.ndarray, n:int, level:float) -> float:
     "The `level` quantile of |r|, raised for `n` exchangeable forecasts (split conformal)."
     return float(np.nanquantile(np.abs(r), min(1.0, np.ceil((n + 1) * level) / n)))
@@ -199,6 +203,7 @@ def combine_weights(scores:np.ndarray,      # [M] backtest errors of the candida
     w[best] = inv / inv.sum()
     return w
 
+# %% ../../nbs/forecast/04b_backtest.ipynb #296332de
 def combination_text(w:np.ndarray,        # [M] weights of the candidates
              names:list[str]      # the candidates
             ) -> str:
@@ -207,6 +212,7 @@ def combination_text(w:np.ndarray,        # [M] weights of the candidates
     i = [j for j in np.argsort(-w) if w[j] > 0.005]
     return plain[i[0]] if len(i) == 1 else ' + '.join(f"{w[j]:.2f} {plain[j]}" for j in i)
 
+# %% ../../nbs/forecast/04b_backtest.ipynb #b82fe042
 @patch
 def _judge(self:Backtest, t, h, top, levels, within=WITHIN, simple=False):
     "Weights, errors and band widths at horizon `h` from the forecasts judged within `t` cycles (`simple`: combining the simple forecasts only)."

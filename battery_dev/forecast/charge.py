@@ -12,7 +12,7 @@ import pandas as pd
 from dataclasses import dataclass
 from fastcore.basics import patch
 from ..core import *
-from .cycling import COLUMNS, Cell, validate_frame
+from .cycling import COLUMNS, Cell, validate_frame, _curve
 from .forecaster import CellSeries, LEVELS
 from .backtest import *
 
@@ -58,12 +58,10 @@ def _one_charge(t, i, v, q, grid, min_points, tol_v):
     "(CC curve on `grid`, CC A.h, CV A.h, CV s) of one cycle's charge rows, or None without a usable CC part."
     k = cv_start(i, v, tol_v)
     end = min(k + 1, len(v))  # the CC part runs up to the CV part's first point
-    qc = np.maximum.accumulate(q[:end] - q[0])
-    if end < min_points or not qc[-1] > 0: return None
-    x = qc / qc[-1]; keep = np.r_[True, np.diff(x) > 0]
-    if keep.sum() < 2: return None
+    curve, cc = _curve(q[:end], v[:end], grid, min_points)   # resampled as `resample_cycles` resamples a half-cycle
+    if curve is None: return None
     cv = (q[-1] - q[k], t[-1] - t[k]) if k < len(v) else (0.0, 0.0)
-    return np.interp(grid, x[keep], v[:end][keep]), qc[-1], *cv
+    return curve, cc, *cv
 
 def charge_series(cell:Cell,          # a cycling record
                   n_points:int=64,    # grid points per constant-current curve
@@ -140,7 +138,7 @@ def charge_backtests(c:ChargeSeries,     # a cell's charges
     for part, s in (('curve', c.curve_series()), ('tail', c.tail_series())):
         if s is None: continue
         ts = sorted({int(np.searchsorted(s.cycles, u, side='right')) for u in (upto if upto is not None else [s.cycles[-1]])} - {0})
-        out[part] = (Backtest(s, horizon, None, CHARGE_LINEAR_K, stride=backtest_stride(len(s)), extra=ts), ts)
+        out[part] = (Backtest(s, horizon, None, CHARGE_LINEAR_K, extra=ts), ts)
     return out
 
 # %% ../../nbs/forecast/04c_charge.ipynb #bf61053d

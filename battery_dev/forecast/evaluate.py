@@ -193,7 +193,7 @@ def _score_guarded(series, pairs, H, forecaster, linear_k, horizons) -> tuple[li
     lev_hits = {}; rows_err = {h: [] for h in horizons}; picks = {h: [] for h in horizons}
     for i, ts in by_cell.items():
         s = series[i]
-        bt = Backtest(s, H, forecaster, linear_k, first=first_origin(forecaster), stride=backtest_stride(len(s)), extra=ts, seen=trained_cycles(forecaster, s))
+        bt = Backtest(s, H, forecaster, linear_k, extra=ts)
         width = s.window[1] - s.window[0]
         for t in ts:
             fb = forecaster.half_widths(H, s.head(t)) if forecaster is not None else None
@@ -318,7 +318,7 @@ def predict_frame(forecaster:Forecaster, # the trained RNN
                   horizon:int=10         # cycles ahead
                  ) -> pd.DataFrame:
     "The guarded forecast (see `forecast.backtest`) with its bands and what chose it, as a long table: one row per cycle and grid point."
-    bt = Backtest(s, horizon, forecaster, forecaster.info.get('linear_k') or 10, first=first_origin(forecaster), stride=backtest_stride(len(s)), seen=trained_cycles(forecaster, s))
+    bt = Backtest(s, horizon, forecaster, forecaster.info.get('linear_k') or 10)
     v, q, ch = bt.forecast(len(s), bt.choose(len(s), fallback_widths=forecaster.half_widths(horizon, s)))
     step = float(np.median(np.diff(s.cycles[-10:]))) if len(s) > 1 else 1.0
     cyc = s.cycles[-1] + step * np.arange(1, horizon + 1)
