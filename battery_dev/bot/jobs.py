@@ -386,10 +386,11 @@ def _lookup_open(ch:Channel, L:Ledger, keys:list):
             L.note_reply(ch.name, found[it['mention_id']], L.thread_of(ch.name, it), it['author'])
 
 # %% ../../nbs/bot/06_jobs.ipynb #924626c5
-def _answer_channel(ch, L, P, outdir, limit, timeout, frames, max_attempts, media_attempts, stop) -> ChannelError|str|None:
-    "Answer one channel's mentions (those no other run holds); returns why it stopped early (or None)."
+def _answer_channel(ch, L, P, outdir, limit, timeout, frames, max_attempts, media_attempts, stop, mine:set) -> ChannelError|str|None:
+    "Answer one channel's mentions (those no other run holds), adding the keys this run answers to `mine`; returns why it stopped early (or None)."
     L.add_mentions(ch.name, ch.mentions(since=L.since(ch.name)))
     keys = [it['key'] for it in L.items('mention', OPEN, channel=ch.name) if L.claim(it['key'])][:limit]
+    mine.update(k for k in keys if L.get(k)['state'] in OPEN)   # still open once claimed: this run's to answer, no other run's
     try:
         _lookup_open(ch, L, keys)
         for key in keys:
@@ -426,20 +427,21 @@ def answer_mentions(channels:Channel|list,           # where mentions come from 
     L = ledger if isinstance(ledger, Ledger) else Ledger(ledger)
     P = maker or _LazyPostMaker()   # PyBaMM is imported only if there is something to simulate
     outdir = Path(outdir) if outdir else L.path.parent / 'media'; outdir.mkdir(parents=True, exist_ok=True)
-    t0, stopped, errors = time.time(), {}, {}
+    t0, stopped, errors, mine = time.time(), {}, {}, set()
     try:
         for ch in chs:
-            try: why = _answer_channel(ch, L, P, outdir, limit, timeout, frames, max_attempts, media_attempts, stop)
+            try: why = _answer_channel(ch, L, P, outdir, limit, timeout, frames, max_attempts, media_attempts, stop, mine)
             except ChannelError as e: why = e; errors[ch.name] = e
             if why: stopped[ch.name] = why
-        return _summary(L, 'mention', t0, stopped, chs, errors)
+        return _summary(L, 'mention', t0, stopped, chs, errors, mine)
     finally:
         if not isinstance(ledger, Ledger): L.close()
 
 # %% ../../nbs/bot/06_jobs.ipynb #f7afc686
-def _summary(L, kind, t0, stopped, chs, errors) -> dict:
+def _summary(L, kind, t0, stopped, chs, errors, mine=None) -> dict:
+    "What a run did: the items it handled (`mine`, or those updated since `t0`), the ledger's counts, why it stopped, what is left."
     names = [c.name for c in chs]
-    items = [it for it in L.items(kind) if it['updated_at'] >= t0 and it['channel'] in names]
+    items = [it for it in L.items(kind) if it['updated_at'] >= t0 and (mine is None or it['key'] in mine) and it['channel'] in names]   # not another run's
     rows = [dict(key=it['key'], channel=it['channel'], state=it['state'], author=it['author'], post_ids=it['post_ids'],
                  error=it['error'], gif=it['gif'], text=(it['texts'] or [None])[0],
                  seconds=round(it['updated_at'] - it['created_at'], 3)) for it in items]
